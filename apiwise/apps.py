@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ApiwiseConfig(AppConfig):
+    name = "apiwise"
+    verbose_name = "APIwise site"

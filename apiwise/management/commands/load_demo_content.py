@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from apiwise import demo as site_demo
+
+
+class Command(BaseCommand):
+    help = "Create the demo content (home page, guides, Health Check page). Safe to run twice."
+
+    def handle(self, *args, **options):
+        from blog import demo as blog_demo
+        from bookings import demo as bookings_demo
+
+        with transaction.atomic():
+            home = site_demo.load_site()
+            blog_demo.load(home)
+            bookings_demo.load(home)
+            site_demo.load_navigation(home)
+        self.stdout.write(self.style.SUCCESS("Demo content is in place."))

@@ -1,0 +1,234 @@
+from django.db import models
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from apiwise.csp import preview_csp
+from apiwise.seo import SeoMixin, absolute_url, plain_text
+
+
+class BasePage(SeoMixin, Page):
+    """Every page type on the site: shared SEO behaviour and a preview that the admin can
+    frame under the site's Content Security Policy."""
+
+    class Meta:
+        abstract = True
+
+    def serve_preview(self, request, mode_name):
+        return preview_csp(super().serve_preview)(request, mode_name)
+
+
+class CallToActionFields(models.Model):
+    cta_heading = models.CharField("heading", max_length=120, blank=True)
+    cta_text = models.TextField("text", max_length=400, blank=True)
+    cta_button_label = models.CharField("button label", max_length=60, blank=True)
+    cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="button links to",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Usually the Integration Health Check page.",
+    )
+
+    cta_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("cta_heading"),
+                FieldPanel("cta_text"),
+                FieldPanel("cta_button_label"),
+                PageChooserPanel("cta_page"),
+            ],
+            heading="Call to action",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class ServiceBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=80)
+    text = blocks.TextBlock(max_length=400)
+
+    class Meta:
+        icon = "pick"
+        label = "Service"
+
+
+class HomePage(CallToActionFields, BasePage):
+    hero_heading = models.CharField(max_length=120)
+    hero_text = models.TextField(max_length=400, blank=True)
+    services_heading = models.CharField(max_length=120, default="What we do")
+    services = StreamField(
+        [("service", ServiceBlock())],
+        blank=True,
+        help_text="Two to four short cards on what APIwise does.",
+    )
+    latest_guides_heading = models.CharField(max_length=120, default="Latest guides")
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("hero_text")], heading="Hero"),
+        FieldPanel("services_heading"),
+        FieldPanel("services"),
+        FieldPanel("latest_guides_heading"),
+        *CallToActionFields.cta_panels,
+    ]
+    search_fields = Page.search_fields + [index.SearchField("hero_text")]
+
+    def meta_description_fallback(self):
+        return self.hero_text
+
+    def extra_json_ld(self, request):
+        settings = self.site_settings(request)
+        organisation = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": settings.organisation_name,
+            "url": absolute_url(request, "/"),
+        }
+        if settings.contact_email:
+            organisation["email"] = settings.contact_email
+        if settings.phone:
+            organisation["telephone"] = settings.phone
+        if settings.address:
+            organisation["address"] = plain_text(settings.address, limit=None)
+        same_as = settings.social_links()
+        if same_as:
+            organisation["sameAs"] = [url for _label, url in same_as]
+        return [organisation]
+
+
+class StandardPage(BasePage):
+    """About, Privacy notice, Terms: a title, an introduction and rich text."""
+
+    introduction = models.TextField(max_length=400, blank=True)
+    body = RichTextField(
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"],
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    def meta_description_fallback(self):
+        return self.introduction or self.body
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    organisation_name = models.CharField(max_length=100, default="APIwise")
+    tagline = models.CharField(max_length=160, blank=True)
+    contact_email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    address = models.TextField(max_length=300, blank=True, help_text="One line per row.")
+    linkedin_url = models.URLField("LinkedIn", blank=True)
+    github_url = models.URLField("GitHub", blank=True)
+    x_url = models.URLField("X (Twitter)", blank=True)
+    default_meta_description = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text="Used by search engines when a page has no description of its own.",
+    )
+    default_social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when a page is shared and has no image of its own (1200×630).",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The privacy notice, linked from the footer and from forms.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("tagline")], heading="Organisation"
+        ),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("phone"), FieldPanel("address")],
+            heading="Contact details",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("linkedin_url"), FieldPanel("github_url"), FieldPanel("x_url")],
+            heading="Social links",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("default_meta_description"), FieldPanel("default_social_image")],
+            heading="Search and sharing defaults",
+        ),
+        PageChooserPanel("privacy_page"),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"
+
+    def social_links(self):
+        links = [("LinkedIn", self.linkedin_url), ("GitHub", self.github_url), ("X", self.x_url)]
+        return [(label, url) for label, url in links if url]
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(ClusterableModel, BaseSiteSetting):
+    panels = [
+        InlinePanel("main_menu_items", label="Main menu item", heading="Main menu"),
+        InlinePanel("footer_links", label="Footer link", heading="Footer links"),
+    ]
+
+    class Meta:
+        verbose_name = "navigation"
+
+    def main_menu(self):
+        return self._items(self.main_menu_items)
+
+    def footer_menu(self):
+        return self._items(self.footer_links)
+
+    @staticmethod
+    def _items(manager):
+        return [item for item in manager.select_related("page") if item.page.live]
+
+
+class MenuItem(Orderable):
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    label = models.CharField(
+        max_length=40, blank=True, help_text="Leave blank to use the page's title."
+    )
+
+    panels = [PageChooserPanel("page"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    @property
+    def text(self):
+        return self.label or self.page.title
+
+    @property
+    def url(self):
+        return self.page.url
+
+
+class MainMenuItem(MenuItem):
+    setting = ParentalKey(NavigationSettings, related_name="main_menu_items")
+
+
+class FooterLink(MenuItem):
+    setting = ParentalKey(NavigationSettings, related_name="footer_links")

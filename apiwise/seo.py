@@ -1,0 +1,93 @@
+"""One home for page metadata: titles, descriptions, social images, breadcrumbs and JSON-LD.
+
+Every page model mixes this in; templates/base.html renders what it returns. Page types refine
+it by overriding `meta_description_fallback`, `social_image` and `extra_json_ld`.
+"""
+
+import json
+
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+META_DESCRIPTION_LENGTH = 160
+
+
+def plain_text(html, limit=META_DESCRIPTION_LENGTH):
+    """Rich text to one line of plain text, cut at a word boundary."""
+    text = " ".join(strip_tags(str(html or "")).split())
+    return Truncator(text).chars(limit) if limit else text
+
+
+def absolute_url(request, path):
+    """An absolute URL on the site's canonical root (the Wagtail Site), not the Host header."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    return root + path
+
+
+def json_ld_script(data):
+    """Serialise JSON-LD safely for a <script> element (no `</script>` break-out)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+class SeoMixin:
+    def site_settings(self, request):
+        from apiwise.models import SiteSettings
+
+        return SiteSettings.for_request(request)
+
+    def meta_title(self, request):
+        name = self.site_settings(request).organisation_name
+        title = self.seo_title or self.title
+        return title if title == name else f"{title} | {name}"
+
+    def meta_description_fallback(self):
+        """The page's own summary, used when the editor left search_description empty."""
+        return ""
+
+    def meta_description(self, request):
+        text = self.search_description or self.meta_description_fallback()
+        return plain_text(text) or self.site_settings(request).default_meta_description
+
+    def social_image(self):
+        return None
+
+    def social_image_or_default(self, request):
+        return self.social_image() or self.site_settings(request).default_social_image
+
+    def breadcrumbs(self):
+        """Ancestors below the site root, then this page: [(title, url), ...]."""
+        ancestors = self.get_ancestors().filter(depth__gt=2).specific(defer=True).live()
+        return [(page.title, page.url) for page in ancestors] + [(self.title, self.url)]
+
+    def breadcrumb_json_ld(self, request):
+        crumbs = self.breadcrumbs()
+        root = absolute_url(request, "/")
+        items = [{"@type": "ListItem", "position": 1, "name": "Home", "item": root}]
+        for position, (title, url) in enumerate(crumbs, start=2):
+            items.append(
+                {
+                    "@type": "ListItem",
+                    "position": position,
+                    "name": title,
+                    "item": absolute_url(request, url),
+                }
+            )
+        return {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": items,
+        }
+
+    def extra_json_ld(self, request):
+        """JSON-LD objects specific to the page type (Article, FAQPage, Organization...)."""
+        return []
+
+    def json_ld(self, request):
+        blocks = list(self.extra_json_ld(request))
+        if self.depth > 2:
+            blocks.append(self.breadcrumb_json_ld(request))
+        return [json_ld_script(block) for block in blocks]

@@ -1,0 +1,144 @@
+"""Health check, error pages, security headers and settings that operations rely on."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test import RequestFactory
+
+from apiwise.views import server_error
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.django_db
+def test_healthz_answers_ok_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_answers_503_when_the_database_is_down(client, django_db_blocker):
+    with django_db_blocker.unblock():
+        real_port = connection.settings_dict.get("PORT")
+        real_name = connection.settings_dict["NAME"]
+        connection.close()
+        # A real failed connection: nothing listens on port 9 (PostgreSQL), and SQLite cannot
+        # open a file inside a missing folder.
+        connection.settings_dict["PORT"] = "9"
+        connection.settings_dict["NAME"] = (
+            real_name if connection.vendor == "postgresql" else "/nonexistent/dir/db.sqlite3"
+        )
+        try:
+            response = client.get("/healthz")
+        finally:
+            connection.close()
+            connection.settings_dict["PORT"] = real_port
+            connection.settings_dict["NAME"] = real_name
+    assert response.status_code == 503
+    assert response.json()["status"] == "error"
+
+
+def test_500_page_is_static_and_needs_no_database():
+    # No django_db mark: any database access here would raise.
+    response = server_error(RequestFactory().get("/boom"))
+    assert response.status_code == 500
+    assert "Sorry, something went wrong on our side" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_public_pages_send_security_headers(client):
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in csp.split(";"))
+    assert "'unsafe-inline'" not in directives["script-src"]
+    assert "'nonce-" in directives["script-src"]
+    assert directives["frame-ancestors"] == "'none'"
+    assert directives["object-src"] == "'none'"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    nonce = directives["script-src"].split("'nonce-")[1].split("'")[0]
+    # JSON-LD blocks carry the response's nonce.
+    assert f'<script type="application/ld+json" nonce="{nonce}">' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_html_is_compressed_when_the_client_accepts_it(client):
+    response = client.get("/", headers={"accept-encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+
+
+def run_manage(*args, env_extra=None, env_drop=()):
+    drop = {*env_drop, "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE"}
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    env.update(env_extra or {})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_refuse_to_start_without_secret_key():
+    result = run_manage(
+        "check",
+        env_extra={"DJANGO_SETTINGS_MODULE": "apiwise.settings.production", "ALLOWED_HOSTS": "x"},
+        env_drop=("SECRET_KEY",),
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_production_settings_refuse_to_start_without_allowed_hosts():
+    result = run_manage(
+        "check",
+        env_extra={"DJANGO_SETTINGS_MODULE": "apiwise.settings.production", "SECRET_KEY": "x" * 60},
+        env_drop=("ALLOWED_HOSTS",),
+    )
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env_extra={
+            "DJANGO_SETTINGS_MODULE": "apiwise.settings.production",
+            "SECRET_KEY": "k3y-" + "a1B2c3D4e5F6g7H8" * 4,
+            "ALLOWED_HOSTS": "apiwise.example",
+        },
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_uses_the_database_task_queue():
+    code = "from django.conf import settings; import json; print(json.dumps(settings.TASKS))"
+    result = run_manage(
+        "shell",
+        "-c",
+        code,
+        env_extra={
+            "DJANGO_SETTINGS_MODULE": "apiwise.settings.production",
+            "SECRET_KEY": "x" * 60,
+            "ALLOWED_HOSTS": "apiwise.example",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    tasks = json.loads(result.stdout.strip().splitlines()[-1])
+    assert tasks["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
+    assert "default" in tasks["default"]["QUEUES"]

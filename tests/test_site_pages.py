@@ -1,0 +1,99 @@
+"""Site-wide pages, settings and navigation as a visitor sees them."""
+
+import pytest
+from wagtail.models import Site
+
+from apiwise.models import NavigationSettings, SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_shows_hero_services_and_health_check_call_to_action(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Get your business systems talking" in html
+    assert "What we do" in html and "Integration Health Check" in html
+    assert "Not sure where to start?" in html
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [("/about/", "About APIwise"), ("/privacy/", "Privacy notice"), ("/terms/", "Terms of use")],
+)
+def test_standard_pages_are_served(client, path, heading):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert f"<h1>{heading}</h1>" in response.content.decode()
+
+
+def test_footer_reads_contact_details_from_site_settings(client):
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.contact_email = "sales@apiwise.example"
+    settings.phone = "+44 161 496 0000"
+    settings.save()
+    html = client.get("/about/").content.decode()
+    assert 'href="mailto:sales@apiwise.example"' in html
+    assert "+44 161 496 0000" in html
+    assert "hello@apiwise.example" not in html
+
+
+def test_main_menu_is_editable_and_marks_the_current_section(client):
+    html = client.get("/about/").content.decode()
+    assert '<a href="/about/" aria-current="page">' in html
+    nav = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
+    nav.main_menu_items.filter(page__slug="about").update(label="Who we are")
+    html = client.get("/privacy/").content.decode()
+    assert ">Who we are</a>" in html
+    assert '<a href="/about/" aria-current' not in html
+
+
+def test_unpublished_page_is_left_out_of_the_menu(client):
+    nav = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
+    about = nav.main_menu_items.get(page__slug="about").page
+    about.unpublish()
+    html = client.get("/").content.decode()
+    assert 'href="/about/"' not in html
+
+
+def test_unknown_address_gets_the_branded_404(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Sorry, we can’t find that page" in html
+    assert 'class="site-header"' in html
+
+
+def test_sitemap_lists_live_pages_and_robots_points_at_it(client, home_page):
+    about = home_page.get_children().get(slug="about")
+    about.unpublish()
+    sitemap = client.get("/sitemap.xml")
+    assert sitemap.status_code == 200
+    xml = sitemap.content.decode()
+    assert "/privacy/</loc>" in xml and "<lastmod>" in xml
+    assert "/about/</loc>" not in xml
+    robots = client.get("/robots.txt")
+    assert robots.status_code == 200
+    assert "Sitemap: http://testserver/sitemap.xml" in robots.content.decode()
+    assert "Disallow: /admin/" in robots.content.decode()
+
+
+def test_favicon_and_touch_icon_are_served(client):
+    assert client.get("/favicon.ico").status_code == 200
+    html = client.get("/").content.decode()
+    assert 'rel="apple-touch-icon"' in html
+
+
+def test_page_metadata_uses_seo_fields_with_fallbacks(client, home_page):
+    about = home_page.get_children().get(slug="about").specific
+    html = client.get("/about/").content.decode()
+    assert "<title>About APIwise | APIwise</title>" in html
+    assert '<meta name="description" content="A small UK consultancy' in html
+    assert f'<link rel="canonical" href="{about.full_url}">' in html
+    about.seo_title = "About us"
+    about.search_description = "Who is behind APIwise."
+    about.save_revision().publish()
+    html = client.get("/about/").content.decode()
+    assert "<title>About us | APIwise</title>" in html
+    assert '<meta name="description" content="Who is behind APIwise.">' in html
+    assert '<meta property="og:description" content="Who is behind APIwise.">' in html
