@@ -13,7 +13,8 @@ class Command(BaseCommand):
 
         with transaction.atomic():
             home = site_demo.load_site()
-            blog_demo.load(home)
+            # The Health Check page first: guides' calls to action link to it.
             bookings_demo.load(home)
+            blog_demo.load(home)
             site_demo.load_navigation(home)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
