@@ -5,7 +5,14 @@ import os
 
 from wagtail.models import Page, Site
 
-from apiwise.models import FooterLink, HomePage, MainMenuItem, NavigationSettings, SiteSettings
+from apiwise.models import (
+    FooterLink,
+    HomePage,
+    MainMenuItem,
+    NavigationSettings,
+    SiteSettings,
+    StandardPage,
+)
 
 HOME = {
     "title": "APIwise",
@@ -92,27 +99,24 @@ def load_site():
     root = Page.get_first_root_node()
     home = HomePage.objects.first()
     if home is None:
-        # Wagtail's placeholder "Welcome" page holds the slug "home"; it goes once the site
-        # points at the real home page.
-        placeholders = list(root.get_children().filter(slug="home", content_type__model="page"))
-        for placeholder in placeholders:
-            placeholder.slug = f"placeholder-{placeholder.pk}"
-            placeholder.save(update_fields=["slug"])
+        _rename_placeholders(root)
         home = HomePage(**HOME)
         root.add_child(instance=home)
         home.save_revision().publish()
-        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    if site.root_page_id != home.pk:
         site.hostname, site.port = "127.0.0.1", int(os.environ.get("PORT", "8000"))
         site.root_page = home
         site.site_name = "APIwise"
         site.save()
-        for placeholder in placeholders:
-            placeholder.delete()
+    # Wagtail's placeholder "Welcome" page has no use once the site points at the home page.
+    for placeholder in _placeholders(root):
+        placeholder.delete()
 
     for data in STANDARD_PAGES:
-        add_child_once(home, _standard_page_class(), data)
+        add_child_once(home, StandardPage, data)
 
-    site = Site.objects.get(root_page=home)
     settings = SiteSettings.for_site(site)
     if not settings.contact_email:
         settings.organisation_name = "APIwise"
@@ -130,10 +134,17 @@ def load_site():
     return home
 
 
-def _standard_page_class():
-    from apiwise.models import StandardPage
+def _placeholders(root):
+    return root.get_children().filter(
+        content_type__model="page", title__startswith="Welcome to your new Wagtail site"
+    )
 
-    return StandardPage
+
+def _rename_placeholders(root):
+    """Free the slug "home", which Wagtail's placeholder page holds."""
+    for placeholder in _placeholders(root):
+        placeholder.slug = f"placeholder-{placeholder.pk}"
+        placeholder.save(update_fields=["slug"])
 
 
 def add_child_once(parent, page_class, data):

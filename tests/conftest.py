@@ -78,3 +78,53 @@ def axe(page):
         ]
 
     return run
+
+
+@pytest.fixture
+def production_worker(settings):
+    """Run the production task worker (`db_worker --batch`) in its own process against the
+    test database, as the `worker` container does. Returns the finished process."""
+    import subprocess
+    import sys
+
+    from django.db import connection
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
+    }
+    db = connection.settings_dict
+
+    def run():
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE"}
+        }
+        env.update(
+            DJANGO_SETTINGS_MODULE="apiwise.settings.production",
+            SECRET_KEY="worker-test-" + "x" * 50,
+            ALLOWED_HOSTS="testserver",
+            DATABASE_URL=(
+                f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+            ),
+        )
+        return subprocess.run(
+            [
+                sys.executable,
+                "manage.py",
+                "db_worker",
+                "--batch",
+                "--queue-name",
+                "*",
+                "--no-startup-delay",
+                "--no-reload",
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
+
+    return run

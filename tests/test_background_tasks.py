@@ -1,0 +1,29 @@
+"""Production runs background work on the database queue; its worker must run Wagtail's tasks
+(search index, reference index) as well as ours."""
+
+import pytest
+from django.db import connection
+from django_tasks_db.models import DBTaskResult
+from wagtail.models import Site
+
+from apiwise.models import StandardPage
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the worker test runs on PostgreSQL")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_production_worker_runs_wagtails_search_index_tasks(production_worker):
+    from django.core.management import call_command
+
+    call_command("load_demo_content", verbosity=0)
+    home = Site.objects.get(is_default_site=True).root_page
+    page = StandardPage(title="Zebra crossings", slug="zebra", body="<p>Striped integrations.</p>")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+
+    assert DBTaskResult.objects.filter(status="READY").exists()
+    assert not StandardPage.objects.live().search("zebra").results()
+
+    production_worker()
+
+    assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()
+    assert [p.title for p in StandardPage.objects.live().search("zebra")] == ["Zebra crossings"]
