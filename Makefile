@@ -4,7 +4,6 @@ SHELL := /bin/bash
 
 HOST ?= 127.0.0.1
 PORT ?= 8000
-export UV_PYTHON_DOWNLOADS ?= never
 export UV_PROJECT_ENVIRONMENT := .venv
 
 # Use a working uv from PATH; otherwise bootstrap one into .tools/ with pip.
