@@ -97,3 +97,13 @@ def test_page_metadata_uses_seo_fields_with_fallbacks(client, home_page):
     assert "<title>About us | APIwise</title>" in html
     assert '<meta name="description" content="Who is behind APIwise.">' in html
     assert '<meta property="og:description" content="Who is behind APIwise.">' in html
+
+
+def test_staff_redirects_send_old_addresses_to_new_pages(client, home_page):
+    from wagtail.contrib.redirects.models import Redirect
+
+    about = home_page.get_children().get(slug="about")
+    Redirect.objects.create(old_path="/who-we-are", redirect_page=about, is_permanent=True)
+    response = client.get("/who-we-are/")
+    assert response.status_code == 301
+    assert response["Location"].endswith("/about/")
