@@ -1,2 +1,136 @@
+"""Demo content: the Health Check page, default availability, UK bank holidays and the Sales
+group. Idempotent: what exists is left as staff left it."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+
+PAGE = {
+    "title": "Integration Health Check",
+    "slug": "health-check",
+    "seo_title": "Integration Health Check: a fixed-price review of your systems",
+    "search_description": (
+        "A fixed-price review of the systems you run, what should be connected and a costed "
+        "plan in plain English. £495 + VAT."
+    ),
+    "introduction": (
+        "A fixed-price review of the systems your business runs: what is connected, what "
+        "should be, and a costed plan to get there, in plain English."
+    ),
+    "body": (
+        "<p>Most businesses we meet run five to fifteen tools that do not talk to each other "
+        "properly: orders are re-typed into the accounts, stock is wrong on the website, and "
+        "nobody is sure which system holds the truth.</p>"
+        "<h2>How it works</h2><ol><li>You book a 45-minute video call below.</li>"
+        "<li>We walk through your systems and the jobs people do by hand.</li>"
+        "<li>Within five working days you get a written plan: what to connect, how, what it "
+        "costs, and what to leave alone.</li></ol>"
+        "<p>We are vendor-neutral: if a no-code tool does the job, we will say so.</p>"
+    ),
+    "included_heading": "What is included",
+    "included": [
+        ("item", "A 45-minute video call with an integration consultant"),
+        ("item", "A map of your systems and how data moves between them today"),
+        ("item", "A written, prioritised plan with costs and time estimates"),
+        ("item", "Honest advice on no-code tools versus custom integrations"),
+        ("item", "A follow-up call to answer questions on the plan"),
+    ],
+    "price": Decimal("495.00"),
+    "duration": "A 45-minute call, then a written plan within five working days.",
+    "faqs": [
+        (
+            "faq",
+            {
+                "question": "Do I need to prepare anything?",
+                "answer": "A list of the tools you use and the jobs people do by hand is "
+                "enough. Admin access is not needed for the call.",
+            },
+        ),
+        (
+            "faq",
+            {
+                "question": "What if the plan says we need nothing new?",
+                "answer": "Then that is the plan. You pay the fixed price either way and are "
+                "under no obligation to buy anything else from us.",
+            },
+        ),
+        (
+            "faq",
+            {
+                "question": "Can you sign an NDA?",
+                "answer": "Yes. Send it over once you have booked and we will return it "
+                "before the call.",
+            },
+        ),
+        (
+            "faq",
+            {
+                "question": "How do I pay?",
+                "answer": "We send an invoice after the call, payable within 14 days by bank "
+                "transfer or card.",
+            },
+        ),
+    ],
+    "form_heading": "Book your Health Check",
+    "form_introduction": "Tell us a little about your business and pick a time. We reply "
+    "within one working day.",
+}
+
+# Tuesday to Thursday, 10:00-16:00 UK time.
+WINDOWS = [(weekday, dt.time(10), dt.time(16)) for weekday in (1, 2, 3)]
+
+# England and Wales bank holidays (gov.uk).
+BANK_HOLIDAYS = [
+    (dt.date(2026, 1, 1), "New Year's Day"),
+    (dt.date(2026, 4, 3), "Good Friday"),
+    (dt.date(2026, 4, 6), "Easter Monday"),
+    (dt.date(2026, 5, 4), "Early May bank holiday"),
+    (dt.date(2026, 5, 25), "Spring bank holiday"),
+    (dt.date(2026, 8, 31), "Summer bank holiday"),
+    (dt.date(2026, 12, 25), "Christmas Day"),
+    (dt.date(2026, 12, 28), "Boxing Day (substitute day)"),
+    (dt.date(2027, 1, 1), "New Year's Day"),
+    (dt.date(2027, 3, 26), "Good Friday"),
+    (dt.date(2027, 3, 29), "Easter Monday"),
+]
+
+SALES_GROUP = "Sales"
+SALES_PERMISSIONS = {
+    "bookings.booking": ("view", "change", "delete"),
+    "bookings.emaildelivery": ("view", "change"),
+    "bookings.availabilitywindow": ("view", "add", "change", "delete"),
+    "bookings.blockeddate": ("view", "add", "change", "delete"),
+    "bookings.bookingsettings": ("change",),
+}
+
+
 def load(home):
-    """Demo content for this app (filled in with the app's pages)."""
+    from apiwise.demo import add_child_once
+    from bookings.models import AvailabilityWindow, BlockedDate, HealthCheckPage
+
+    add_child_once(home, HealthCheckPage, PAGE)
+    if not AvailabilityWindow.objects.exists():
+        AvailabilityWindow.objects.bulk_create(
+            AvailabilityWindow(weekday=day, start_time=start, end_time=end)
+            for day, start, end in WINDOWS
+        )
+    for date, reason in BANK_HOLIDAYS:
+        BlockedDate.objects.get_or_create(date=date, defaults={"reason": reason})
+    ensure_sales_group()
+
+
+def ensure_sales_group():
+    group, _created = Group.objects.get_or_create(name=SALES_GROUP)
+    permissions = [
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    ]
+    for label, actions in SALES_PERMISSIONS.items():
+        app_label, model = label.split(".")
+        content_type = ContentType.objects.get(app_label=app_label, model=model)
+        permissions += Permission.objects.filter(
+            content_type=content_type, codename__in=[f"{a}_{model}" for a in actions]
+        )
+    group.permissions.add(*permissions)
+    return group

@@ -141,7 +141,14 @@ CACHES = {
 
 # Background work (our e-mail and Wagtail's own index updates). Without a TASKS setting Django
 # runs tasks inline; production.py switches to the database-backed queue and its worker.
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {
+        "BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
+        # "email" is the bookings outbox queue (see bookings/outbox.py); tasks are checked
+        # against the queues at import time, so every backend must list it.
+        "QUEUES": ["default", "email"],
+    }
+}
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "APIwise <hello@apiwise.example>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
@@ -195,6 +202,27 @@ WAGTAIL_FRONTEND_CACHE = {}
 # How many reverse proxies in front of the app append to X-Forwarded-For; used to find the
 # visitor's real IP for rate limiting. 0 means trust only REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# --- Health Check bookings (bookings app) --------------------------------------------------
+# Who gets the "new request" e-mail; empty means the contact e-mail in the site settings.
+BOOKINGS_STAFF_EMAILS = env_list("BOOKINGS_STAFF_EMAILS")
+BOOKINGS_VAT_RATE = "0.20"
+# Anti-abuse: forms submitted faster than this are treated as bots; POSTs per IP per window.
+BOOKINGS_MIN_FILL_SECONDS = env_int("BOOKINGS_MIN_FILL_SECONDS", 3)
+BOOKINGS_RATE_LIMIT = env_int("BOOKINGS_RATE_LIMIT", 10)
+BOOKINGS_RATE_LIMIT_WINDOW = env_int("BOOKINGS_RATE_LIMIT_WINDOW", 60 * 60)
+# Links: confirmation page and the prospect's cancel/reschedule link (days they stay valid).
+BOOKINGS_CONFIRMATION_LINK_DAYS = env_int("BOOKINGS_CONFIRMATION_LINK_DAYS", 90)
+BOOKINGS_MANAGE_LINK_DAYS = env_int("BOOKINGS_MANAGE_LINK_DAYS", 30)
+# E-mail retries: delays in seconds between attempts; after the last one it is "failed".
+BOOKINGS_EMAIL_RETRY_DELAYS = [60, 5 * 60, 30 * 60, 2 * 60 * 60, 12 * 60 * 60]
+# An e-mail still queued/sending this long after it was due is re-queued by
+# `manage.py send_queued_emails` (run it from cron every few minutes in production).
+BOOKINGS_EMAIL_STALE_SECONDS = env_int("BOOKINGS_EMAIL_STALE_SECONDS", 15 * 60)
+# Retention (`manage.py purge_bookings`, daily).
+BOOKINGS_SPAM_RETENTION_DAYS = env_int("BOOKINGS_SPAM_RETENTION_DAYS", 30)
+BOOKINGS_ANONYMISE_AFTER_DAYS = env_int("BOOKINGS_ANONYMISE_AFTER_DAYS", 730)
+# --- end of bookings settings -------------------------------------------------------------
 
 LOGGING = {
     "version": 1,

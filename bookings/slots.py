@@ -1,0 +1,188 @@
+"""The one slot calculator: weekly windows in UK time -> free slots, stored and compared in UTC.
+
+Every place that offers, validates or labels a slot goes through here.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from itertools import groupby
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+LONDON = ZoneInfo("Europe/London")
+UTC = dt.UTC
+
+
+@dataclass(frozen=True, order=True)
+class Slot:
+    start: dt.datetime  # aware, UTC
+    end: dt.datetime  # aware, UTC
+
+    @property
+    def local_start(self):
+        return self.start.astimezone(LONDON)
+
+    @property
+    def local_end(self):
+        return self.end.astimezone(LONDON)
+
+    @property
+    def value(self):
+        """The form value: the UTC start in ISO 8601."""
+        return self.start.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
+
+    @property
+    def html_id(self):
+        return "slot-" + self.start.astimezone(UTC).strftime("%Y%m%d-%H%M")
+
+    @property
+    def label(self):
+        """'Tue 14 Jul 2026, 10:00–10:45 BST'."""
+        start, end = self.local_start, self.local_end
+        return f"{start:%a} {start.day} {start:%b %Y, %H:%M}–{end:%H:%M} {end.tzname()}"
+
+    @property
+    def time_label(self):
+        """'10:00–10:45 BST', for a list already grouped by day."""
+        start, end = self.local_start, self.local_end
+        return f"{start:%H:%M}–{end:%H:%M} {end.tzname()}"
+
+    @property
+    def day(self):
+        return self.local_start.date()
+
+
+def parse_slot_value(value):
+    """The UTC start from a form value, or None when it is not one of ours."""
+    try:
+        start = dt.datetime.strptime(str(value), "%Y-%m-%dT%H:%MZ")
+    except ValueError:
+        return None
+    return start.replace(tzinfo=UTC)
+
+
+def day_label(day):
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+@dataclass(frozen=True)
+class Rules:
+    slot_minutes: int
+    buffer_minutes: int
+    min_notice_working_days: int
+    weeks_ahead: int
+    windows: tuple  # ((weekday, start_time, end_time), ...), UK time
+    blocked: frozenset  # dates
+
+    @property
+    def slot(self):
+        return dt.timedelta(minutes=self.slot_minutes)
+
+    @property
+    def buffer(self):
+        return dt.timedelta(minutes=self.buffer_minutes)
+
+    @classmethod
+    def current(cls):
+        from bookings.models import AvailabilityWindow, BlockedDate, BookingSettings
+
+        settings = BookingSettings.load()
+        windows = tuple(AvailabilityWindow.objects.values_list("weekday", "start_time", "end_time"))
+        blocked = frozenset(BlockedDate.objects.values_list("date", flat=True))
+        return cls(
+            slot_minutes=settings.slot_minutes,
+            buffer_minutes=settings.buffer_minutes,
+            min_notice_working_days=settings.min_notice_working_days,
+            weeks_ahead=settings.weeks_ahead,
+            windows=windows,
+            blocked=blocked,
+        )
+
+    def is_working_day(self, day):
+        return day.weekday() < 5 and day not in self.blocked
+
+    def first_day(self, today):
+        """The earliest day with slots: `min_notice_working_days` working days after today."""
+        day, remaining = today, self.min_notice_working_days
+        while remaining > 0:
+            day += dt.timedelta(days=1)
+            if self.is_working_day(day):
+                remaining -= 1
+        return day
+
+    def last_day(self, today):
+        return today + dt.timedelta(weeks=self.weeks_ahead)
+
+
+def _local(day, time):
+    """An aware UK datetime for a wall-clock time, or None if that time does not exist (the
+    hour skipped when clocks go forward)."""
+    naive = dt.datetime.combine(day, time)
+    aware = naive.replace(tzinfo=LONDON)
+    if aware.astimezone(UTC).astimezone(LONDON).replace(tzinfo=None) != naive:
+        return None
+    return aware
+
+
+def all_slots(rules, now=None):
+    """Every slot the windows offer between the minimum notice and the horizon, ignoring
+    bookings. Slots step through each window in UK wall-clock time (slot + buffer)."""
+    now = now or timezone.now()
+    today = now.astimezone(LONDON).date()
+    day, last = rules.first_day(today), rules.last_day(today)
+    step = rules.slot + rules.buffer
+    slots = []
+    while day <= last:
+        if day not in rules.blocked:
+            for weekday, start_time, end_time in rules.windows:
+                if weekday != day.weekday():
+                    continue
+                wall = dt.datetime.combine(day, start_time)
+                wall_end = dt.datetime.combine(day, end_time)
+                while wall + rules.slot <= wall_end:
+                    start = _local(day, wall.time())
+                    end = _local(day, (wall + rules.slot).time())
+                    if start and end and start > now:
+                        slots.append(Slot(start.astimezone(UTC), end.astimezone(UTC)))
+                    wall += step
+        day += dt.timedelta(days=1)
+    return sorted(set(slots))
+
+
+def taken_ranges(start, end, exclude_booking=None):
+    """(start, hold_until) of active bookings that overlap [start, end)."""
+    from bookings.models import Booking
+
+    bookings = Booking.objects.filter(
+        status__in=Booking.ACTIVE_STATUSES,
+        slot_start__isnull=False,
+        slot_start__lt=end,
+        hold_until__gt=start,
+    )
+    if exclude_booking is not None:
+        bookings = bookings.exclude(pk=exclude_booking.pk)
+    return list(bookings.values_list("slot_start", "hold_until"))
+
+
+def is_free(slot, taken, buffer):
+    """A slot holds [start, end + buffer); it is free when that overlaps no booking's hold."""
+    hold_until = slot.end + buffer
+    return not any(start < hold_until and slot.start < held for start, held in taken)
+
+
+def free_slots(rules=None, now=None, exclude_booking=None):
+    rules = rules or Rules.current()
+    slots = all_slots(rules, now)
+    if not slots:
+        return []
+    taken = taken_ranges(slots[0].start, slots[-1].end + rules.buffer, exclude_booking)
+    return [slot for slot in slots if is_free(slot, taken, rules.buffer)]
+
+
+def group_by_day(slots):
+    """[(date, day label, [slots])] in order."""
+    return [
+        (day, day_label(day), list(day_slots))
+        for day, day_slots in groupby(sorted(slots), key=lambda s: s.day)
+    ]

@@ -1,0 +1,52 @@
+import datetime as dt
+import uuid
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from bookings.forms import started_token
+from bookings.models import HealthCheckPage
+from bookings.slots import free_slots
+
+
+@pytest.fixture(autouse=True)
+def booking_settings(settings):
+    """Real minimum fill time is covered by its own test; elsewhere the form was 'rendered' a
+    minute ago. Each test starts with an empty rate-limit counter."""
+    settings.BOOKINGS_RATE_LIMIT = 1000
+    cache.clear()
+    yield settings
+    cache.clear()
+
+
+@pytest.fixture
+def health_page(db):
+    return HealthCheckPage.objects.get(slug="health-check")
+
+
+def form_data(slot="none", **overrides):
+    data = {
+        "name": "Ada Lovelace",
+        "email": "ada@example.co.uk",
+        "company": "Analytical Engines Ltd",
+        "phone": "+44 20 7946 0000",
+        "role": "Operations director",
+        "systems_other": "Sage 50",
+        "problem": "Orders from Shopify are typed into Xero by hand.",
+        "volume": "lt1000",
+        "slot": slot,
+        "submission_token": str(uuid.uuid4()),
+        "started": started_token(timezone.now() - dt.timedelta(minutes=1)),
+        "source_page": "",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def first_free_slot(db):
+    slots = free_slots()
+    assert slots, "the demo availability should offer slots"
+    return slots[0]

@@ -1,0 +1,216 @@
+"""The visitor's journey through the test client: the page, the form, the confirmation."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from bookings import links
+from bookings.models import Booking, EmailDelivery
+from bookings.slots import free_slots
+from tests.bookings.conftest import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def book(client, django_capture_on_commit_callbacks):
+    """Submit the form; e-mail tasks run on commit, as they would outside a test."""
+
+    def submit(**overrides):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post("/health-check/", form_data(**overrides))
+        assert response.status_code == 303, response.content.decode()[-3000:]
+        return response
+
+    return submit
+
+
+def test_page_shows_price_with_and_without_vat_and_slots_grouped_by_day(client, first_free_slot):
+    html = client.get("/health-check/").content.decode()
+    assert "£495 + VAT" in html
+    assert "£594 including VAT" in html
+    # A fieldset per day, each slot labelled with its full UK date, time and zone.
+    assert re.search(
+        r"<legend class=\"slot-picker__day-label\">\w+day \d+ \w+ \d{4}</legend>", html
+    )
+    assert first_free_slot.label in html
+    assert re.search(r"\w{3} \d{1,2} \w{3} \d{4}, \d\d:\d\d–\d\d:\d\d (GMT|BST)", html)
+    assert "None of these suit me, please suggest times" in html
+    # Privacy line with a link, and an unticked opt-in.
+    assert 'href="/privacy/"' in html
+    assert 'name="marketing_opt_in"' in html
+    assert re.search(r'name="marketing_opt_in"[^>]*checked', html) is None
+
+
+def test_booking_a_slot_redirects_to_a_confirmation_with_calendar_invite(
+    client, first_free_slot, book
+):
+    response = book(slot=first_free_slot.value)
+    booking = Booking.objects.get()
+    assert booking.slot_start == first_free_slot.start
+    assert booking.status == "new"
+    assert response["Location"].startswith("/health-check/booked/")
+
+    page = client.get(response["Location"])
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert booking.reference in html
+    assert first_free_slot.label in html
+    assert "Add to calendar (.ics)" in html
+
+    ics_url = re.search(r'href="([^"]+/calendar/)"', html).group(1)
+    ics = client.get(ics_url)
+    assert ics["Content-Type"].startswith("text/calendar")
+    assert f"{booking.reference}.ics" in ics["Content-Disposition"]
+    body = ics.content.decode()
+    assert f"DTSTART:{first_free_slot.start:%Y%m%dT%H%M%SZ}" in body
+    assert "\r\n" in body
+
+    # The slot is no longer offered to the next visitor.
+    assert first_free_slot not in free_slots()
+    assert first_free_slot.label not in client.get("/health-check/").content.decode()
+
+
+def test_confirmation_and_staff_emails_are_sent_with_the_invite(client, first_free_slot, book):
+    book(slot=first_free_slot.value)
+    booking = Booking.objects.get()
+    assert sorted(d.state for d in booking.deliveries.all()) == ["sent", "sent"]
+    prospect, staff = sorted(mail.outbox, key=lambda m: m.to != [booking.email])
+    assert prospect.to == ["ada@example.co.uk"]
+    assert booking.reference in prospect.subject
+    assert first_free_slot.label in prospect.body
+    assert "/health-check/manage/" in prospect.body
+    assert any(name == "health-check.ics" for name, _c, _m in prospect.attachments)
+    assert prospect.alternatives[0].mimetype == "text/html"
+    assert staff.to == ["hello@apiwise.example"]
+    assert staff.reply_to == ["ada@example.co.uk"]
+    assert "Analytical Engines Ltd" in staff.subject
+
+
+def test_no_slot_booking_says_we_will_suggest_times(client, book):
+    response = book(slot="none")
+    booking = Booking.objects.get()
+    assert booking.slot_start is None
+    html = client.get(response["Location"]).content.decode()
+    assert "we will e-mail ada@example.co.uk to suggest some" in html
+    assert "Add to calendar" not in html
+
+
+def test_tampered_or_unknown_reference_is_404(client, book):
+    response = book()
+    url = response["Location"]
+    token = url.rstrip("/").rsplit("/", 1)[1]
+    assert client.get(url.replace(token, token[:-2] + "xy")).status_code == 404
+    assert client.get("/health-check/booked/nonsense/").status_code == 404
+    assert client.get("/health-check/booked/nonsense/calendar/").status_code == 404
+
+
+def test_expired_reference_is_404(client, settings, book):
+    url = book()["Location"]
+    settings.BOOKINGS_CONFIRMATION_LINK_DAYS = -1
+    assert client.get(url).status_code == 404
+
+
+def test_errors_are_summarised_linked_and_every_valid_value_kept(client, first_free_slot):
+    data = form_data(slot=first_free_slot.value, email="not-an-email", name="")
+    response = client.post("/health-check/", data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert Booking.objects.count() == 0
+    summary = re.search(r'<div class="error-summary".*?</div>', html, re.S).group(0)
+    assert 'href="#id_name"' in summary
+    assert 'href="#id_email"' in summary
+    assert 'id="id_email_error"' in html
+    assert re.search(r'id="id_email"[^>]*aria-describedby="id_email_error"', html) or re.search(
+        r'aria-describedby="id_email_error"[^>]*id="id_email"', html
+    )
+    assert 'value="Analytical Engines Ltd"' in html
+    assert "Orders from Shopify are typed into Xero by hand." in html
+    assert re.search(rf'value="{first_free_slot.value}"\s+checked', html)
+
+
+def test_resubmitting_the_same_form_creates_one_booking(
+    client, first_free_slot, django_capture_on_commit_callbacks
+):
+    data = form_data(slot=first_free_slot.value)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post("/health-check/", data)
+        second = client.post("/health-check/", data)
+    assert Booking.objects.count() == 1
+    assert first["Location"] == second["Location"]
+    assert EmailDelivery.objects.count() == 2
+    assert len(mail.outbox) == 2
+
+
+def test_attribution_from_guide_parameter_and_utm_without_cookies(client, book):
+    page = client.get(
+        "/health-check/?from=/guides/xero-shopify/&utm_source=newsletter&utm_medium=email"
+    )
+    html = page.content.decode()
+    assert not page.cookies.get("sessionid")
+    source = re.search(r'name="source_page" value="([^"]*)"', html).group(1)
+    utm_source = re.search(r'name="utm_source" value="([^"]*)"', html).group(1)
+    assert source == "/guides/xero-shopify/"
+    book(source_page=source, utm_source=utm_source, utm_medium="email")
+    booking = Booking.objects.get()
+    assert booking.source_page == "/guides/xero-shopify/"
+    assert booking.utm == {"utm_source": "newsletter", "utm_medium": "email"}
+
+
+def test_attribution_from_same_site_referrer_only(client):
+    html = client.get(
+        "/health-check/", headers={"referer": "http://testserver/guides/stripe/"}
+    ).content.decode()
+    assert 'name="source_page" value="/guides/stripe/"' in html
+    html = client.get(
+        "/health-check/", headers={"referer": "https://evil.example/x"}
+    ).content.decode()
+    assert 'name="source_page" value=""' in html or 'name="source_page" id' in html
+    html = client.get("/health-check/?from=https://evil.example/").content.decode()
+    assert "evil.example" not in html
+
+
+def test_cancel_link_frees_the_slot(
+    client, first_free_slot, book, django_capture_on_commit_callbacks
+):
+    book(slot=first_free_slot.value)
+    booking = Booking.objects.get()
+    url = links.page_url(booking_page(), "manage", links.manage_token(booking))
+    assert first_free_slot.label in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"action": "cancel"})
+    assert response.status_code == 303
+    booking.refresh_from_db()
+    assert booking.status == "cancelled"
+    assert first_free_slot in free_slots()
+    assert "Your booking is cancelled" in client.get(response["Location"]).content.decode()
+    assert any("cancelled" in m.subject for m in mail.outbox)
+
+
+def test_reschedule_link_moves_the_booking(client, first_free_slot, book):
+    book(slot=first_free_slot.value)
+    booking = Booking.objects.get()
+    url = links.page_url(booking_page(), "manage", links.manage_token(booking))
+    other = [s for s in free_slots() if s != first_free_slot][0]
+    response = client.post(url, {"action": "reschedule", "slot": other.value})
+    assert response.status_code == 303
+    booking.refresh_from_db()
+    assert booking.slot_start == other.start
+    assert first_free_slot in free_slots()
+    assert other.label in client.get(response["Location"]).content.decode()
+
+
+def test_manage_link_expires_and_rejects_tampering(client, settings, book):
+    book()
+    booking = Booking.objects.get()
+    url = links.page_url(booking_page(), "manage", links.manage_token(booking))
+    assert client.get(url[:-3] + "AA/").status_code == 404
+    settings.BOOKINGS_MANAGE_LINK_DAYS = -1
+    assert client.get(url).status_code == 404
+
+
+def booking_page():
+    from bookings.models import HealthCheckPage
+
+    return HealthCheckPage.objects.get()
