@@ -8,6 +8,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from apiwise import views
 from apiwise.csp import admin_csp
+from blog import views as blog_views
 
 handler500 = "apiwise.views.server_error"
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("search/", blog_views.search, name="search"),
 ]
 
 if settings.DEBUG:

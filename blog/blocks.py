@@ -1,0 +1,371 @@
+"""The blocks a guide's body is built from. Each block has a description and a preview for the
+admin's block picker, and renders accessible HTML with no inline scripts or styles."""
+
+import re
+from urllib.parse import urlencode
+
+from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
+from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import RichText
+
+from blog.rich_text import expand
+
+PREVIEW_TEMPLATE = "blog/blocks/preview.html"
+TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+def anchor_from(text, prefix=""):
+    """A stable id for a heading or question: a slug of its text."""
+    slug = slugify(strip_tags(str(text or "")))[:60].strip("-")
+    return f"{prefix}{slug}" if slug else ""
+
+
+def is_blank(value):
+    if isinstance(value, RichText):
+        value = value.source
+    return not strip_tags(str(value or "")).strip()
+
+
+class HeadingValue(blocks.StructValue):
+    @property
+    def anchor_id(self):
+        return anchor_from(self.get("anchor") or self.get("text") or self.get("heading"))
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=120, label="Heading")
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Section heading (H2)"), ("h3", "Sub-heading (H3)")],
+        default="h2",
+        search_index=False,
+        help_text="Section headings (H2) appear in the “On this page” list.",
+    )
+    anchor = blocks.CharBlock(
+        required=False,
+        max_length=60,
+        search_index=False,
+        help_text="Optional link name for #links to this heading. Leave blank to use the heading.",
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blog/blocks/heading.html"
+        value_class = HeadingValue
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {"text": "Why these three words get muddled", "level": "h2"}
+        description = "A section heading. H2 headings build the “On this page” contents list."
+
+
+def page_links(parent_context):
+    """The page's {id: url} map of linked pages, when the page provided one."""
+    links = (parent_context or {}).get("rich_text_links")
+    return links if isinstance(links, dict) else None
+
+
+class TextBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        super().__init__(features=TEXT_FEATURES, **kwargs)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["html"] = expand(value, page_links(parent_context))
+        return context
+
+    class Meta:
+        icon = "pilcrow"
+        template = "blog/blocks/text.html"
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = (
+            "<p>An API is the standard way a piece of software lets other software use its "
+            "data or features.</p><ul><li>API answers “can these systems talk at all?”</li></ul>"
+        )
+        description = "Paragraphs, lists and links."
+
+
+class CalloutBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        choices=[("info", "Information"), ("warning", "Warning"), ("tip", "Tip")],
+        default="info",
+        search_index=False,
+    )
+    title = blocks.CharBlock(required=False, max_length=80)
+    text = TextBlock()
+
+    class Meta:
+        icon = "help"
+        template = "blog/blocks/callout.html"
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "kind": "tip",
+            "title": "Worth knowing",
+            "text": "<p>Some automation needs no integration at all.</p>",
+        }
+        description = "A highlighted box: information, a warning or a tip."
+
+
+class ComparisonTableBlock(blocks.StructBlock):
+    caption = blocks.CharBlock(
+        max_length=160, help_text="Says what the table compares. Screen readers announce it."
+    )
+    header = blocks.ListBlock(blocks.CharBlock(max_length=80, label="Column"), min_num=2)
+    rows = blocks.ListBlock(
+        blocks.ListBlock(blocks.CharBlock(max_length=300, label="Cell"), label="Row"),
+        min_num=1,
+        help_text="The first cell of each row labels the row.",
+    )
+
+    class Meta:
+        icon = "table"
+        template = "blog/blocks/table.html"
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "caption": "API, integration and automation at a glance",
+            "header": ["Term", "What it is", "Do you buy it?"],
+            "rows": [
+                ["API", "The doorway a system provides", "No — your tools already have them"],
+                ["Integration", "The connection built between two systems", "Yes"],
+            ],
+        }
+        description = "A comparison table with a header row and a caption."
+
+    def clean(self, value):
+        value = super().clean(value)
+        columns = len(value["header"])
+        errors = {}
+        for index, row in enumerate(value["rows"]):
+            if len(row) != columns:
+                errors[index] = ValidationError(
+                    f"Row {index + 1} has {len(row)} cells but the table has {columns} "
+                    "columns. Give every row one cell per column."
+                )
+        if errors:
+            raise StructBlockValidationError(
+                block_errors={"rows": ListBlockValidationError(block_errors=errors)}
+            )
+        return value
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(max_length=600)
+    attribution = blocks.CharBlock(required=False, max_length=120)
+
+    class Meta:
+        icon = "openquote"
+        template = "blog/blocks/quote.html"
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "quote": "APIs make integration possible; integration makes automation reliable.",
+            "attribution": "APIwise",
+        }
+        description = "A quotation, with who said it."
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        max_length=200,
+        required=False,
+        help_text="Describe the image for people who cannot see it. Leave blank only if it "
+        "is purely decorative.",
+    )
+    caption = blocks.CharBlock(required=False, max_length=200)
+
+    class Meta:
+        icon = "image"
+        template = "blog/blocks/image.html"
+        preview_template = PREVIEW_TEMPLATE
+        description = "An image with alt text and an optional caption."
+
+
+LANGUAGES = [
+    ("text", "Plain text"),
+    ("bash", "Shell"),
+    ("http", "HTTP"),
+    ("json", "JSON"),
+    ("python", "Python"),
+    ("javascript", "JavaScript"),
+    ("php", "PHP"),
+    ("sql", "SQL"),
+    ("xml", "XML"),
+    ("yaml", "YAML"),
+]
+
+
+class CodeValue(blocks.StructValue):
+    @cached_property
+    def highlighted(self):
+        try:
+            lexer = get_lexer_by_name(self.get("language") or "text")
+        except ClassNotFound:
+            lexer = get_lexer_by_name("text")
+        formatter = HtmlFormatter(cssclass="code-block__highlight", nowrap=False)
+        return mark_safe(highlight(self.get("code") or "", lexer, formatter))  # noqa: S308
+
+    @property
+    def language_label(self):
+        return dict(LANGUAGES).get(self.get("language"), "Code")
+
+
+class CodeBlock(blocks.StructBlock):
+    language = blocks.ChoiceBlock(choices=LANGUAGES, default="json", search_index=False)
+    code = blocks.TextBlock()
+
+    class Meta:
+        icon = "code"
+        template = "blog/blocks/code.html"
+        value_class = CodeValue
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "language": "json",
+            "code": '{\n  "invoice": "INV-0042",\n  "total": 120.00\n}',
+        }
+        description = "A code sample, highlighted on the server."
+
+
+class CallToActionValue(blocks.StructValue):
+    def link_for(self, current_page):
+        """The button's address. Links to the Health Check say which guide sent the visitor."""
+        target = self.get("page")
+        if not target:
+            return ""
+        url = target.url
+        if current_page is not None and getattr(current_page, "url", None):
+            url = f"{url}?{urlencode({'from': current_page.url}, safe='/')}"
+        return url
+
+
+class CallToActionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120)
+    text = TextBlock()
+    button_label = blocks.CharBlock(
+        required=False, max_length=60, help_text="Leave blank to show no button."
+    )
+    page = blocks.PageChooserBlock(
+        required=False, help_text="Usually the Integration Health Check page."
+    )
+
+    class Meta:
+        icon = "pick"
+        template = "blog/blocks/cta.html"
+        value_class = CallToActionValue
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "heading": "How APIwise can help",
+            "text": "<p>Start with a fixed-price Integration Health Check.</p>",
+            "button_label": "Book your Health Check",
+        }
+        description = "A panel inviting the reader to act, with a button to a page."
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        page = (parent_context or {}).get("page")
+        href = value.link_for(page)
+        text = str(expand(value["text"], page_links(parent_context)))
+        target = value.get("page")
+        if href and target:
+            # Links in the text to the same page carry the same ?from=.
+            text = re.sub(f'href="{re.escape(target.url)}"', f'href="{href}"', text)
+        context.update(href=href, text=mark_safe(text))  # noqa: S308 - rendered rich text
+        return context
+
+
+class FaqItemValue(blocks.StructValue):
+    @property
+    def anchor_id(self):
+        return anchor_from(self.get("anchor") or self.get("question"), prefix="faq-")
+
+
+class FaqItemBlock(blocks.StructBlock):
+    question = blocks.CharBlock(required=False, max_length=200)
+    answer = TextBlock(required=False)
+    anchor = blocks.CharBlock(
+        required=False,
+        max_length=60,
+        search_index=False,
+        help_text="Optional link name. Leave blank to make one from the question.",
+    )
+
+    class Meta:
+        icon = "help"
+        value_class = FaqItemValue
+        label = "Question"
+
+    def clean(self, value):
+        errors = {}
+        if is_blank(value.get("question")):
+            errors["question"] = ValidationError("Every FAQ needs a question.")
+        if is_blank(value.get("answer")):
+            errors["answer"] = ValidationError("Every FAQ needs an answer.")
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return super().clean(value)
+
+
+FAQ_PREVIEW = {
+    "heading": "Frequently asked questions",
+    "items": [
+        {
+            "question": "Is an integration the same as an API?",
+            "answer": "<p>No. An API is a capability a piece of software offers.</p>",
+        }
+    ],
+}
+
+
+class FaqBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120, default="Frequently asked questions")
+    items = blocks.ListBlock(FaqItemBlock(), min_num=1, label="Questions")
+
+    class Meta:
+        icon = "help"
+        template = "blog/blocks/faq.html"
+        value_class = HeadingValue
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = FAQ_PREVIEW
+        description = (
+            "Questions and answers, shown as expandable items and marked up for search engines."
+        )
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    text = TextBlock()
+    callout = CalloutBlock()
+    table = ComparisonTableBlock()
+    quote = QuoteBlock()
+    image = ImageBlock()
+    code = CodeBlock()
+    call_to_action = CallToActionBlock()
+    faq = FaqBlock()
+
+
+class FaqSectionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120, help_text="The topic, e.g. “Costs”.")
+    items = blocks.ListBlock(FaqItemBlock(), min_num=1, label="Questions")
+
+    class Meta:
+        icon = "help"
+        label = "FAQ section"
+        value_class = HeadingValue
+        preview_template = PREVIEW_TEMPLATE
+        template = "blog/blocks/faq.html"
+        preview_value = FAQ_PREVIEW
+        description = "A group of questions on one topic."
+
+
+def faq_items(stream):
+    """Every question in a stream (guide body or FAQ page), in page order."""
+    for child in stream:
+        if child.block_type in ("faq", "section"):
+            yield from child.value["items"]

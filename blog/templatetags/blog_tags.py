@@ -1,0 +1,52 @@
+from urllib.parse import urlencode
+
+from django import template
+from django.utils.html import format_html
+
+from blog.blocks import anchor_from
+from blog.models import guide_cards, live_guides, parent_url
+from blog.rich_text import expand
+
+register = template.Library()
+
+
+@register.simple_tag
+def guide_meta(guide):
+    """'23 Jun 2026 · 5 min read', with a machine-readable date."""
+    return format_html(
+        '<time datetime="{}">{}</time><span>{} min read</span>',
+        guide.date.isoformat(),
+        f"{guide.date.day} {guide.date:%b %Y}",
+        guide.reading_time,
+    )
+
+
+@register.filter
+def guide_index_url(guide_url):
+    """The guide index's address, from a guide's address (guides sit right below it)."""
+    return parent_url(guide_url)
+
+
+@register.filter
+def anchor(text, prefix=""):
+    return anchor_from(text, prefix=prefix)
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number):
+    """The current address with ?page= set, keeping other parameters (topic, q)."""
+    params = context["request"].GET.copy()
+    params["page"] = number
+    return "?" + urlencode(sorted(params.items()))
+
+
+@register.simple_tag
+def latest_guides(count=3):
+    """The newest live, public guides, ready for cards."""
+    return list(guide_cards(live_guides())[:count])
+
+
+@register.filter
+def rich(value, links=None):
+    """Rich text, with page links resolved from the page's one lookup when available."""
+    return expand(value, links if isinstance(links, dict) else None)

@@ -1,0 +1,66 @@
+"""Site search over guides, series hubs and the FAQ page."""
+
+import logging
+
+from django.core.paginator import Paginator
+from django.db import DatabaseError
+from django.template.response import TemplateResponse
+from wagtail.models import Page
+
+from apiwise.seo import plain_text
+from blog.models import ArticlePage, FaqPage, SeriesHubPage
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
+TYPE_LABELS = {ArticlePage: "Guide", SeriesHubPage: "Series", FaqPage: "FAQs"}
+
+
+class Result:
+    def __init__(self, page):
+        self.page = page
+        self.type_label = TYPE_LABELS.get(type(page), "Page")
+        if isinstance(page, ArticlePage):
+            self.summary = page.summary
+        else:
+            self.summary = plain_text(getattr(page, "intro", ""), limit=200)
+
+
+def search(request):
+    raw = request.GET.get("q", "")
+    query = " ".join(raw.split())[:MAX_QUERY_LENGTH]
+    context = {"query": query, "max_length": MAX_QUERY_LENGTH, "results": [], "message": ""}
+    if not query:
+        context["message"] = "Type a word or two, such as “Xero” or “invoice”."
+        return TemplateResponse(request, "blog/search.html", context)
+
+    pages = (
+        Page.objects.live()
+        .public()
+        .type(ArticlePage, SeriesHubPage, FaqPage)
+        .specific()
+        .search(query, operator="and")
+    )
+    try:
+        paginator = Paginator(pages, RESULTS_PER_PAGE)
+        raw_page = request.GET.get("page", "1")
+        number = int(raw_page) if raw_page.isdigit() and len(raw_page) < 6 else 1
+        page_obj = paginator.page(min(max(number, 1), paginator.num_pages))
+        results = [Result(page) for page in page_obj.object_list]
+    except DatabaseError:
+        logger.exception("Search failed for %r", query)
+        results, page_obj = [], None
+    if len(raw.strip()) > MAX_QUERY_LENGTH:
+        note = f" (we used the first {MAX_QUERY_LENGTH} characters of your search)"
+    else:
+        note = ""
+    if results:
+        total = page_obj.paginator.count
+        context["message"] = f"{total} result{'s' if total != 1 else ''} for “{query}”{note}."
+    else:
+        context["message"] = (
+            f"Nothing matched “{query}”{note}. Try fewer or different words, or browse all guides."
+        )
+    context.update(results=results, page_obj=page_obj)
+    return TemplateResponse(request, "blog/search.html", context)
