@@ -49,6 +49,11 @@ browser-deps:
 test: install browser-deps
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_ARGS)
 
+# Lighthouse, axe and the Nu Html Checker against gunicorn with production settings and the demo
+# content (scripts/audit.py); AUDIT_ARGS=--keep keeps the reports.
+audit: install browser-deps
+	$(PY) scripts/audit.py $(AUDIT_ARGS)
+
 test-fast: install
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
