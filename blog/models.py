@@ -40,6 +40,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from apiwise.csp import preview_csp
 from apiwise.models import BasePage
 from apiwise.seo import absolute_url, plain_text
 from blog.blocks import ArticleBodyBlock, FaqSectionBlock, faq_items
@@ -215,6 +216,10 @@ class GuideIndexPage(RoutablePageMixin, BlogPage):
 
     def guides(self):
         return live_guides().descendant_of(self)
+
+    def serve_preview(self, request, mode_name):
+        # RoutablePageMixin's serve_preview comes first in the MRO: keep the preview policy.
+        return preview_csp(super().serve_preview)(request, mode_name)
 
     def route(self, request, path_components):
         # A guide is looked up as a guide directly (one query rather than two), and learns

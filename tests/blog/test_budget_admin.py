@@ -1,0 +1,191 @@
+"""Query budgets, and the editor's side: preview for every page type and validation messages."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from blog.models import ArticlePage, GuideIndexPage, RelatedGuide, SeriesHubPage
+
+pytestmark = pytest.mark.django_db
+ARTICLE_URL = "/guides/apis-vs-integrations-vs-automation/"
+
+
+def set_related(article, count):
+    RelatedGuide.objects.filter(page=article).delete()
+    others = ArticlePage.objects.exclude(pk=article.pk).order_by("pk")[:count]
+    for n, guide in enumerate(others):
+        RelatedGuide.objects.create(page=article, guide=guide, sort_order=n)
+
+
+def count_queries(client, url, django_assert_max_num_queries):
+    client.get(url)  # warm per-process caches (content types, site root paths)
+    with django_assert_max_num_queries(15) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_guide_page_query_count_is_fixed_and_within_budget(
+    client, article, django_assert_max_num_queries
+):
+    set_related(article, 1)
+    with_one = count_queries(client, ARTICLE_URL, django_assert_max_num_queries)
+    set_related(article, 6)
+    with_six = count_queries(client, ARTICLE_URL, django_assert_max_num_queries)
+    assert with_one == with_six
+
+
+def test_guide_page_query_count_does_not_grow_with_topics_and_authors(
+    client, article, django_assert_max_num_queries
+):
+    from blog.models import Author, Topic
+
+    before = count_queries(client, ARTICLE_URL, django_assert_max_num_queries)
+    article.topics = list(Topic.objects.all())
+    article.authors = [*Author.objects.all(), Author.objects.create(name="Second Author")]
+    article.save_revision().publish()
+    after = count_queries(client, ARTICLE_URL, django_assert_max_num_queries)
+    assert after == before
+    html = client.get(ARTICLE_URL).content.decode()
+    assert "Second Author" in html and "GoCardless" in html
+
+
+def test_guide_index_with_twelve_cards_is_within_budget(client, django_assert_max_num_queries):
+    count_queries(client, "/guides/", django_assert_max_num_queries)
+    page_one = count_queries(client, "/guides/", django_assert_max_num_queries)
+    filtered = count_queries(client, "/guides/?topic=xero", django_assert_max_num_queries)
+    assert filtered == page_one + 1  # the topic itself
+
+
+@pytest.fixture
+def admin_client(client):
+    user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
+    client.force_login(user)
+    return client
+
+
+PREVIEW_DATA = {
+    "blog.articlepage": {
+        "title": "Preview guide",
+        "slug": "preview-guide",
+        "summary": "A guide in preview.",
+        "short_answer": rich_text("<p>The short answer in preview.</p>"),
+        "body": streamfield([("text", rich_text("<p>Body in preview.</p>"))]),
+        "date": "2026-06-01",
+        "related_links": inline_formset([]),
+    },
+    "blog.serieshubpage": {
+        "title": "Preview hub",
+        "slug": "preview-hub",
+        "intro": rich_text("<p>Hub intro.</p>"),
+        "series_items": inline_formset([]),
+    },
+    "blog.guideindexpage": {"title": "Preview index", "slug": "preview-index"},
+    "blog.faqpage": {
+        "title": "Preview FAQs",
+        "slug": "preview-faqs",
+        "sections": streamfield([]),
+    },
+}
+
+
+@pytest.mark.parametrize("model", list(PREVIEW_DATA))
+def test_preview_works_for_every_page_type(admin_client, model, home_page):
+    app_label, model_name = model.split(".")
+    existing = {
+        "articlepage": ArticlePage,
+        "serieshubpage": SeriesHubPage,
+        "guideindexpage": GuideIndexPage,
+    }.get(model_name)
+    page = existing.objects.first() if existing else Page.objects.get(slug="faqs").specific
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    data = nested_form_data(PREVIEW_DATA[model])
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert response.json()["is_valid"] is True, response.json()
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert PREVIEW_DATA[model]["title"] in html
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+
+
+def test_hub_cannot_list_the_same_guide_twice(admin_client):
+    hub = SeriesHubPage.objects.get(slug="api-basics")
+    guide = ArticlePage.objects.get(slug="what-is-an-api")
+    data = nested_form_data(
+        {
+            "title": hub.title,
+            "slug": hub.slug,
+            "intro": rich_text("<p>Intro</p>"),
+            "series_items": inline_formset([{"guide": guide.pk}, {"guide": guide.pk}]),
+        }
+    )
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[hub.pk]), data)
+    assert response.status_code == 200  # the form again, not a redirect
+    html = response.content.decode()
+    assert "is already in this series. A series can list each guide only once." in html
+    assert SeriesHubPage.objects.get(pk=hub.pk).series_items.count() == 4
+
+
+def test_faq_block_without_an_answer_is_refused_in_the_admin(admin_client):
+    faqs = Page.objects.get(slug="faqs")
+    data = nested_form_data(
+        {
+            "title": "FAQs",
+            "slug": "faqs",
+            "intro": "",
+            "sections": streamfield(
+                [
+                    (
+                        "section",
+                        {
+                            "heading": "Costs",
+                            "items": streamfield(
+                                [
+                                    (
+                                        "item",
+                                        {
+                                            "question": "How much?",
+                                            "answer": rich_text(""),
+                                            "anchor": "",
+                                        },
+                                    )
+                                ]
+                            ),
+                        },
+                    )
+                ]
+            ),
+        }
+    )
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[faqs.pk]), data)
+    assert response.status_code == 200
+    assert "Every FAQ needs an answer." in response.content.decode()
+
+
+def test_guide_cannot_relate_to_itself(admin_client, article):
+    data = nested_form_data(
+        {
+            "title": article.title,
+            "slug": article.slug,
+            "summary": article.summary,
+            "short_answer": rich_text("<p>x</p>"),
+            "body": streamfield([("text", rich_text("<p>Body</p>"))]),
+            "date": "2026-06-23",
+            "related_links": inline_formset([{"guide": article.pk}]),
+        }
+    )
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[article.pk]), data)
+    assert response.status_code == 200
+    assert "A guide cannot be related to itself." in response.content.decode()
+
+
+def test_block_picker_previews_exist_for_every_body_block(admin_client):
+    from blog.blocks import ArticleBodyBlock
+
+    for name, block in ArticleBodyBlock().child_blocks.items():
+        assert block.is_previewable or name == "image", name
+        assert block.get_description(), name
