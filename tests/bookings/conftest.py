@@ -1,6 +1,7 @@
 import datetime as dt
 import uuid
 
+import django_tasks.signals  # noqa: F401
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
@@ -8,6 +9,10 @@ from django.utils import timezone
 from bookings.forms import started_token
 from bookings.models import HealthCheckPage
 from bookings.slots import free_slots
+
+# The django-tasks backport (used by Wagtail) resets its cached backends when TASKS changes
+# only once its signals module is imported, which nothing else does while the configured
+# backend is Django's own. Import it so tests that switch TASKS switch Wagtail's tasks too.
 
 
 @pytest.fixture(autouse=True)
@@ -50,3 +55,13 @@ def first_free_slot(db):
     slots = free_slots()
     assert slots, "the demo availability should offer slots"
     return slots[0]
+
+
+@pytest.fixture
+def demo_content(transactional_db):
+    """Transactional tests start from Wagtail's base data only (the demo content is loaded
+    after the test database is serialised): load it again, as tests/conftest.py's live_demo
+    does."""
+    from django.core.management import call_command
+
+    call_command("load_demo_content", verbosity=0)

@@ -1,0 +1,242 @@
+"""The e-mail outbox with the production task backend (django-tasks-db and its worker) and a
+real SMTP server on loopback."""
+
+import datetime as dt
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core.management import call_command
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from bookings import outbox
+from bookings.models import Booking, EmailDelivery
+from tests.bookings.conftest import form_data
+
+# The worker commits and closes connections like the real one: real transactions.
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("demo_content"),
+]
+
+
+class Inbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(envelope)
+        return "250 OK"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server on loopback that tests can stop and start again."""
+    inbox = Inbox()
+    port = free_port()
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5},
+        }
+    }
+
+    class Server:
+        def __init__(self):
+            self.inbox = inbox
+            self.controller = None
+
+        def start(self):
+            self.controller = Controller(inbox, hostname="127.0.0.1", port=port)
+            self.controller.start()
+
+        def stop(self):
+            if self.controller:
+                self.controller.stop()
+                self.controller = None
+
+    server = Server()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def db_tasks(settings):
+    """The production task backend: tasks are rows, run by `manage.py db_worker`."""
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": ["default", "email"],
+        }
+    }
+    settings.BOOKINGS_EMAIL_RETRY_DELAYS = [60, 300]
+
+
+def run_worker():
+    call_command(
+        "db_worker",
+        "--batch",
+        "--queue-name",
+        "*",
+        "--interval",
+        "0",
+        "--no-startup-delay",
+        "--no-reload",
+        verbosity=0,
+    )
+
+
+def time_passes(seconds):
+    """Move every scheduled retry `seconds` earlier, as if that much time had passed."""
+    delta = dt.timedelta(seconds=seconds)
+    for task in DBTaskResult.objects.filter(status="READY"):
+        task.run_after -= delta
+        task.save(update_fields=["run_after"])
+    for delivery in EmailDelivery.objects.all():
+        delivery.next_attempt_at -= delta
+        delivery.save(update_fields=["next_attempt_at"])
+
+
+def test_both_backends_see_the_switch_to_the_database_backend(db_tasks):
+    from django.tasks import task_backends
+    from django_tasks import task_backends as backport_backends
+    from django_tasks_db.backend import DatabaseBackend
+
+    assert isinstance(task_backends["default"], DatabaseBackend)
+    assert isinstance(backport_backends["default"], DatabaseBackend)
+
+
+def test_booking_queues_both_emails_in_its_transaction_and_the_worker_sends_them(
+    client, db_tasks, smtp, first_free_slot
+):
+    response = client.post("/health-check/", form_data(slot=first_free_slot.value))
+    assert response.status_code == 303
+    booking = Booking.objects.get()
+    # Queued, not sent: the request did not wait for the mail server.
+    assert [d.state for d in booking.deliveries.all()] == ["queued", "queued"]
+    assert DBTaskResult.objects.filter(queue_name="email", status="READY").count() == 2
+    assert smtp.inbox.messages == []
+
+    run_worker()
+
+    assert [d.state for d in booking.deliveries.all()] == ["sent", "sent"]
+    recipients = sorted(r for m in smtp.inbox.messages for r in m.rcpt_tos)
+    assert recipients == ["ada@example.co.uk", "hello@apiwise.example"]
+    prospect = next(m for m in smtp.inbox.messages if m.rcpt_tos == ["ada@example.co.uk"])
+    raw = prospect.content.decode()
+    assert "text/plain" in raw and "text/html" in raw and "text/calendar" in raw
+
+
+def test_mail_server_down_keeps_the_booking_and_sends_after_it_returns(
+    client, db_tasks, smtp, first_free_slot
+):
+    smtp.stop()
+    response = client.post("/health-check/", form_data(slot=first_free_slot.value))
+    assert response.status_code == 303
+    assert "your request is in" in client.get(response["Location"]).content.decode()
+
+    run_worker()
+
+    booking = Booking.objects.get()
+    deliveries = list(booking.deliveries.all())
+    assert {d.state for d in deliveries} == {"queued"}
+    assert all(d.attempts == 1 for d in deliveries)
+    assert all("Connection" in d.last_error or "refused" in d.last_error for d in deliveries)
+    assert all(d.next_attempt_at > timezone.now() + dt.timedelta(seconds=50) for d in deliveries)
+
+    # Not due yet: the worker leaves the retries alone.
+    run_worker()
+    assert smtp.inbox.messages == []
+
+    smtp.start()
+    time_passes(61)
+    run_worker()
+
+    assert {d.state for d in booking.deliveries.all()} == {"sent"}
+    assert len(smtp.inbox.messages) == 2
+
+
+def test_retries_are_bounded_then_failed_with_the_last_error(client, db_tasks, smtp):
+    smtp.stop()
+    client.post("/health-check/", form_data())
+    for seconds in (0, 61, 301):
+        time_passes(seconds)
+        run_worker()
+    delivery = EmailDelivery.objects.filter(kind="confirmation").get()
+    assert delivery.state == "failed"
+    assert delivery.attempts == 3
+    assert delivery.last_error
+    # Nothing more is scheduled.
+    assert not DBTaskResult.objects.filter(status="READY").exists()
+
+
+def test_resend_sends_a_failed_email_again(client, db_tasks, smtp):
+    smtp.stop()
+    client.post("/health-check/", form_data())
+    for seconds in (0, 61, 301):
+        time_passes(seconds)
+        run_worker()
+    failed = EmailDelivery.objects.get(kind="confirmation")
+    smtp.start()
+    again = outbox.resend(failed)
+    run_worker()
+    again.refresh_from_db()
+    assert again.state == "sent"
+    assert [m.rcpt_tos for m in smtp.inbox.messages] == [["ada@example.co.uk"]]
+
+
+def test_a_worker_killed_mid_send_is_recovered(client, db_tasks, smtp, settings):
+    client.post("/health-check/", form_data())
+    # What SIGKILL leaves behind: the task RUNNING forever, the delivery "sending".
+    long_ago = timezone.now() - dt.timedelta(hours=1)
+    DBTaskResult.objects.filter(queue_name="email").update(status="RUNNING", started_at=long_ago)
+    EmailDelivery.objects.update(state="sending", attempts=1, last_attempt_at=long_ago)
+    run_worker()
+    assert smtp.inbox.messages == []
+
+    call_command("send_queued_emails", verbosity=0)
+    run_worker()
+
+    assert set(EmailDelivery.objects.values_list("state", flat=True)) == {"sent"}
+    assert len(smtp.inbox.messages) == 2
+    assert not DBTaskResult.objects.filter(status="RUNNING").exists()
+
+
+def test_a_lost_task_is_requeued_but_a_pending_one_is_not(client, db_tasks, smtp):
+    client.post("/health-check/", form_data())
+    call_command("send_queued_emails", verbosity=0)
+    assert DBTaskResult.objects.filter(status="READY").count() == 2  # no duplicates
+
+    DBTaskResult.objects.all().delete()  # e.g. pruned, or never written
+    call_command("send_queued_emails", verbosity=0)
+    run_worker()
+    assert len(smtp.inbox.messages) == 2
+
+
+def test_spam_sends_no_email(client, db_tasks, smtp):
+    client.post("/health-check/", form_data(website="http://spam.example"))
+    run_worker()
+    assert Booking.objects.get().status == "spam"
+    assert not EmailDelivery.objects.exists()
+    assert smtp.inbox.messages == []
+
+
+def test_html_typed_into_the_form_is_escaped_in_the_emails(client, db_tasks, smtp):
+    client.post(
+        "/health-check/",
+        form_data(name="<script>alert(1)</script>", problem="<b>bold</b> & <img src=x>"),
+    )
+    run_worker()
+    for message in smtp.inbox.messages:
+        raw = message.content.decode()
+        html = raw[raw.index("text/html") :]
+        assert "<script>alert(1)</script>" not in html
+        assert "<img src=x>" not in html
