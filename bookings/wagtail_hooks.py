@@ -18,3 +18,148 @@ def register_booking_log_actions(actions):
         "bookings.export_personal_data", "Export data", "Exported personal data"
     )
     actions.register_action("bookings.erase", "Erase personal data", "Erased personal data")
+
+
+# --- Viewsets -------------------------------------------------------------------------------
+
+from django.urls import path, reverse  # noqa: E402
+from wagtail.admin.menu import MenuItem  # noqa: E402
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup  # noqa: E402
+
+from bookings import admin_views  # noqa: E402
+from bookings.models import AvailabilityWindow, BlockedDate, Booking  # noqa: E402
+
+
+class BookingViewSet(ModelViewSet):
+    model = Booking
+    name = "bookings_requests"
+    url_prefix = "bookings/requests"
+    menu_label = "Health Check requests"
+    icon = "mail"
+    add_view_enabled = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    index_view_class = admin_views.BookingIndexView
+    edit_view_class = admin_views.BookingEditView
+    inspect_view_class = admin_views.BookingInspectView
+    form_fields = ["status", "staff_notes"]
+    list_display = [
+        "reference",
+        "status",
+        "name",
+        "company",
+        "systems_list",
+        "slot_label",
+        "created_at",
+        "source_page",
+    ]
+    filterset_class = admin_views.BookingFilterSet
+    search_fields = ["name", "email", "company"]
+    search_backend_name = None  # plain database search, no index of personal data
+    list_export = [
+        "reference",
+        "status",
+        "created_at",
+        "name",
+        "email",
+        "company",
+        "phone",
+        "role",
+        "systems_list",
+        "problem",
+        "volume",
+        "slot_label",
+        "source_page",
+        "utm",
+        "marketing_opt_in",
+        "marketing_opt_in_text",
+        "staff_notes",
+    ]
+    export_headings = {"systems_list": "Systems", "slot_label": "Slot", "utm": "UTM"}
+    export_filename = "health-check-requests"
+    inspect_view_fields = [
+        "reference",
+        "status",
+        "created_at",
+        "name",
+        "email",
+        "company",
+        "phone",
+        "role",
+        "systems",
+        "systems_other",
+        "problem",
+        "volume",
+        "slot_start",
+        "marketing_opt_in",
+        "marketing_opt_in_text",
+        "marketing_opt_in_at",
+        "source_page",
+        "utm",
+        "spam_reason",
+        "staff_notes",
+        "anonymised_at",
+    ]
+
+    def get_form_class(self, for_update=False):
+        return admin_views.StatusForm
+
+
+class AvailabilityWindowViewSet(ModelViewSet):
+    model = AvailabilityWindow
+    name = "bookings_availability"
+    url_prefix = "bookings/availability"
+    menu_label = "Availability"
+    icon = "time"
+    form_fields = ["weekday", "start_time", "end_time"]
+    list_display = ["__str__", "weekday", "start_time", "end_time"]
+    copy_view_enabled = False
+
+
+class BlockedDateViewSet(ModelViewSet):
+    model = BlockedDate
+    name = "bookings_blocked_dates"
+    url_prefix = "bookings/blocked-dates"
+    menu_label = "Blocked dates"
+    icon = "calendar-check"
+    form_fields = ["date", "reason"]
+    list_display = ["date", "reason"]
+    copy_view_enabled = False
+
+
+class HealthCheckGroup(ModelViewSetGroup):
+    menu_label = "Health Check"
+    menu_icon = "date"
+    menu_order = 250
+    items = (BookingViewSet, AvailabilityWindowViewSet, BlockedDateViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_booking_viewsets():
+    return HealthCheckGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_booking_admin_urls():
+    return [
+        path(
+            "bookings/deliveries/<int:delivery_id>/resend/",
+            admin_views.resend_delivery,
+            name="bookings_resend",
+        ),
+        path("bookings/privacy/", admin_views.privacy_tools, name="bookings_privacy"),
+    ]
+
+
+class PrivacyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("bookings.view_booking") and request.user.has_perm(
+            "bookings.delete_booking"
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def register_privacy_menu_item():
+    return PrivacyMenuItem(
+        "Personal data (GDPR)", reverse("bookings_privacy"), icon_name="user", order=260
+    )

@@ -1,0 +1,183 @@
+"""Wagtail admin views for Health Check requests: listing, filters, export, inspect, status
+workflow, resend, and the privacy tools (export or erase everything about one e-mail)."""
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.views import generic
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
+
+from bookings import outbox, privacy
+from bookings.models import Booking, EmailDelivery
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value):
+    """Spreadsheet formula injection: a cell starting with = + - @ (or tab/CR) is prefixed
+    with an apostrophe so spreadsheet software shows it as text."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+class BookingFilterSet(WagtailFilterSet):
+    created_at = django_filters.DateFromToRangeFilter(label="Created", widget=DateRangePickerWidget)
+    has_slot = django_filters.BooleanFilter(
+        label="Has a slot", field_name="slot_start", lookup_expr="isnull", exclude=True
+    )
+    source_page = django_filters.CharFilter(label="Came from (contains)", lookup_expr="icontains")
+
+    class Meta:
+        model = Booking
+        fields = ["status", "created_at", "systems", "source_page", "has_slot"]
+
+
+class BookingIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().prefetch_related("systems")
+
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        for key, value in row.items():
+            if isinstance(value, dict):
+                value = ", ".join(f"{k}={v}" for k, v in value.items())
+            row[key] = neutralise_formula(value)
+        return row
+
+    def preprocess_field_value(self, field, value, export_format):
+        return neutralise_formula(super().preprocess_field_value(field, value, export_format))
+
+
+class StatusForm(forms.ModelForm):
+    class Meta:
+        model = Booking
+        fields = ["status", "staff_notes"]
+        widgets = {"staff_notes": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = self.instance.status
+        allowed = {current, *self.instance.allowed_statuses()}
+        self.fields["status"].choices = [
+            (value, label) for value, label in Booking.Status.choices if value in allowed
+        ]
+        self.fields[
+            "status"
+        ].help_text = "New → contacted → scheduled → completed, or declined, or spam."
+
+
+class BookingEditView(generic.EditView):
+    def save_instance(self):
+        before = Booking.objects.get(pk=self.object.pk)
+        instance = self.form.save()
+        user = self.request.user
+        if before.status != instance.status:
+            log(
+                instance=instance,
+                action="bookings.status_change",
+                user=user,
+                data={"from": before.status, "to": instance.status},
+            )
+        if before.staff_notes != instance.staff_notes:
+            log(instance=instance, action="bookings.notes", user=user)
+        return instance
+
+
+class BookingInspectView(generic.InspectView):
+    template_name = "bookings/admin/inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["deliveries"] = self.object.deliveries.all()
+        context["log_entries"] = (
+            ModelLogEntry.objects.for_instance(self.object)
+            .select_related("user")
+            .order_by("-timestamp")
+        )
+        context["can_change"] = self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "change", self.object
+        )
+        return context
+
+    def get_utm_display_value(self):
+        return ", ".join(f"{k}: {v}" for k, v in self.object.utm.items()) or "-"
+
+    def get_slot_start_display_value(self):
+        return self.object.slot_label() or "None chosen"
+
+
+def _require(request, perm):
+    if not request.user.has_perm(perm):
+        raise PermissionDenied
+
+
+def resend_delivery(request, delivery_id):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.has_perm("bookings.change_booking"):
+        return permission_denied(request)
+    delivery = get_object_or_404(EmailDelivery.objects.select_related("booking"), pk=delivery_id)
+    if not delivery.booking.email:
+        messages.error(request, "This request has been anonymised: there is no address to send to.")
+    else:
+        with transaction.atomic():
+            new = outbox.resend(delivery)
+            log(
+                instance=delivery.booking,
+                action="bookings.resend",
+                user=request.user,
+                data={"kind": new.kind},
+            )
+        messages.success(request, f"“{new.get_kind_display()}” is queued to be sent again.")
+    return redirect("bookings_requests:inspect", delivery.booking.pk)
+
+
+class PrivacyForm(forms.Form):
+    email = forms.EmailField(label="E-mail address", max_length=254)
+    action = forms.ChoiceField(
+        choices=[("export", "Export everything we hold"), ("erase", "Erase it")],
+        widget=forms.RadioSelect,
+    )
+    confirm = forms.BooleanField(
+        required=False, label="Yes, erase the personal data of every request from this address"
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") == "erase" and not cleaned.get("confirm"):
+            self.add_error("confirm", "Tick the box to confirm the erasure.")
+        return cleaned
+
+
+def privacy_tools(request):
+    if not (
+        request.user.has_perm("bookings.view_booking")
+        and request.user.has_perm("bookings.delete_booking")
+    ):
+        return permission_denied(request)
+    form = PrivacyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        if form.cleaned_data["action"] == "export":
+            data = privacy.export(email, user=request.user)
+            response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
+            response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
+            return response
+        count = privacy.erase(email, user=request.user)
+        messages.success(request, f"Erased the personal data of {count} request(s).")
+        return redirect(reverse("bookings_privacy"))
+    return TemplateResponse(
+        request,
+        "bookings/admin/privacy.html",
+        {"form": form, "page_title": "Personal data (UK GDPR)", "header_title": "Personal data"},
+    )

@@ -1,0 +1,172 @@
+"""The staff side: who sees requests, the listing, export, inspect, status workflow."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group, User
+from openpyxl import load_workbook
+from wagtail.models import ModelLogEntry
+
+from bookings.models import Booking, EmailDelivery
+
+pytestmark = pytest.mark.django_db
+
+
+def make_booking(**fields):
+    data = {
+        "name": "Grace Hopper",
+        "email": "grace@example.com",
+        "company": "Compilers Ltd",
+        "problem": "Connect Shopify and Xero",
+        "volume": "lt100",
+    }
+    data.update(fields)
+    return Booking.objects.create(**data)
+
+
+@pytest.fixture
+def sales_client(client):
+    user = User.objects.create_user("sam", password="pw")
+    user.groups.add(Group.objects.get(name="Sales"))
+    client.force_login(user)
+    return client
+
+
+def test_sales_see_the_requests_and_editors_do_not(sales_client, client):
+    make_booking()
+    response = sales_client.get("/admin/bookings/requests/")
+    assert response.status_code == 200
+    assert "Compilers Ltd" in response.content.decode()
+    assert "Health Check requests" in sales_client.get("/admin/").content.decode()
+
+    editor = User.objects.create_user("eddie", password="pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert client.get("/admin/").status_code == 200
+    assert "Health Check requests" not in client.get("/admin/").content.decode()
+    for url in (
+        "/admin/bookings/requests/",
+        "/admin/bookings/requests/?export=csv",
+        "/admin/bookings/requests/?export=xlsx",
+        f"/admin/bookings/requests/inspect/{Booking.objects.get().pk}/",
+        "/admin/bookings/privacy/",
+    ):
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        assert "Compilers Ltd" not in response.content.decode()
+
+
+def test_search_and_filters(sales_client):
+    make_booking()
+    make_booking(
+        name="Alan Turing", email="alan@bletchley.example", company="Bombe Ltd", status="contacted"
+    )
+    html = sales_client.get("/admin/bookings/requests/?q=bletchley").content.decode()
+    assert "Bombe Ltd" in html and "Compilers Ltd" not in html
+    html = sales_client.get("/admin/bookings/requests/?status=contacted").content.decode()
+    assert "Bombe Ltd" in html and "Compilers Ltd" not in html
+    html = sales_client.get("/admin/bookings/requests/?has_slot=true").content.decode()
+    assert "Bombe Ltd" not in html
+
+
+def test_csv_and_xlsx_exports_neutralise_formulas(sales_client):
+    make_booking(
+        name='=HYPERLINK("http://evil.example","x")',
+        company="+44 Ltd",
+        problem="@SUM(A1)",
+        role="-1",
+    )
+    response = sales_client.get("/admin/bookings/requests/?export=csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0]["Name"] == '\'=HYPERLINK("http://evil.example","x")'
+    assert rows[0]["Company"] == "'+44 Ltd"
+    assert rows[0]["What they want connected"] == "'@SUM(A1)"
+    assert rows[0]["Role"] == "'-1"
+    assert rows[0]["Work e-mail"] == "grace@example.com"
+
+    response = sales_client.get("/admin/bookings/requests/?export=xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    values = [cell.value for cell in next(sheet.iter_rows(min_row=2, max_row=2))]
+    assert '\'=HYPERLINK("http://evil.example","x")' in values
+    assert not any(isinstance(v, str) and v.startswith("=") for v in values)
+
+
+def test_inspect_shows_attribution_and_delivery_states(sales_client):
+    booking = make_booking(source_page="/guides/xero/", utm={"utm_source": "newsletter"})
+    EmailDelivery.objects.create(
+        booking=booking,
+        kind="confirmation",
+        state="failed",
+        attempts=3,
+        last_error="ConnectionRefusedError: refused",
+    )
+    html = sales_client.get(f"/admin/bookings/requests/inspect/{booking.pk}/").content.decode()
+    assert "/guides/xero/" in html
+    assert "utm_source: newsletter" in html
+    assert "Failed" in html and "ConnectionRefusedError: refused" in html
+    assert "Resend" in html
+
+
+def test_status_change_is_logged_with_who_and_when(sales_client):
+    booking = make_booking()
+    response = sales_client.post(
+        f"/admin/bookings/requests/edit/{booking.pk}/",
+        {"status": "contacted", "staff_notes": "Called, left a message."},
+    )
+    assert response.status_code == 302
+    booking.refresh_from_db()
+    assert booking.status == "contacted"
+    assert booking.staff_notes == "Called, left a message."
+    entry = ModelLogEntry.objects.get(action="bookings.status_change")
+    assert entry.user.username == "sam"
+    assert entry.data == {"from": "new", "to": "contacted"}
+    html = sales_client.get(f"/admin/bookings/requests/inspect/{booking.pk}/").content.decode()
+    assert "new → contacted" in html
+
+
+def test_status_cannot_skip_the_workflow(sales_client):
+    booking = make_booking(status="completed")
+    response = sales_client.post(
+        f"/admin/bookings/requests/edit/{booking.pk}/", {"status": "new", "staff_notes": ""}
+    )
+    assert response.status_code == 200  # form error
+    booking.refresh_from_db()
+    assert booking.status == "completed"
+
+
+def test_resend_queues_the_email_again(sales_client, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    booking = make_booking()
+    delivery = EmailDelivery.objects.create(booking=booking, kind="confirmation", state="failed")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = sales_client.post(f"/admin/bookings/deliveries/{delivery.pk}/resend/")
+    assert response.status_code == 302
+    assert booking.deliveries.filter(state="sent").count() == 1
+    assert mail.outbox[0].to == ["grace@example.com"]
+    assert ModelLogEntry.objects.filter(action="bookings.resend").exists()
+
+
+def test_sales_can_edit_availability_and_blocked_dates(sales_client):
+    response = sales_client.post(
+        "/admin/bookings/blocked-dates/new/", {"date": "2027-05-03", "reason": "Bank holiday"}
+    )
+    assert response.status_code == 302
+    response = sales_client.post(
+        "/admin/bookings/availability/new/",
+        {"weekday": "4", "start_time": "09:00", "end_time": "12:00"},
+    )
+    assert response.status_code == 302
+    from bookings.models import AvailabilityWindow, BlockedDate
+
+    assert BlockedDate.objects.filter(reason="Bank holiday").exists()
+    assert AvailabilityWindow.objects.filter(weekday=4).exists()
+
+
+def test_html_typed_by_a_visitor_is_escaped_in_the_admin(sales_client):
+    booking = make_booking(name="<script>alert('x')</script>", company="<b>Bold</b>")
+    for url in ("/admin/bookings/requests/", f"/admin/bookings/requests/inspect/{booking.pk}/"):
+        html = sales_client.get(url).content.decode()
+        assert "<script>alert('x')</script>" not in html
+        assert "&lt;script&gt;" in html
