@@ -1,12 +1,9 @@
-// Lighthouse (mobile preset) for one page, driven through puppeteer-core so that a page reached
-// by submitting a form can be audited too. Used by scripts/audit.py; prints nothing on success.
+// Lighthouse 12 (mobile preset) for one page, in Debian's Chromium through puppeteer-core.
+// Used by scripts/audit.py; prints nothing on success.
 //
-//   node scripts/lighthouse-page.mjs <url> <out.json> [--submit <css selector>] [--cookie <c>]
-//
-// --submit: load <url>, turn off the browser's own form validation, then audit the navigation
-// that clicking <selector> starts (the form with errors, for instance).
+//   CHROME_PATH=$(command -v chromium) node scripts/lighthouse-page.mjs <url> <out.json> [--cookie <c>]
 import { writeFile } from "node:fs/promises";
-import lighthouse, { startFlow } from "lighthouse";
+import lighthouse from "lighthouse";
 import puppeteer from "puppeteer-core";
 
 const [url, outPath, ...rest] = process.argv.slice(2);
@@ -14,10 +11,9 @@ const option = (name) => {
   const index = rest.indexOf(name);
   return index === -1 ? undefined : rest[index + 1];
 };
-const submitSelector = option("--submit");
 const cookie = option("--cookie");
 if (!url || !outPath) {
-  console.error("usage: lighthouse-page.mjs <url> <out.json> [--submit <selector>] [--cookie <c>]");
+  console.error("usage: lighthouse-page.mjs <url> <out.json> [--cookie <c>]");
   process.exit(2);
 }
 
@@ -57,25 +53,8 @@ const browser = await puppeteer.launch({
 let lhr;
 try {
   const page = await browser.newPage();
-  if (submitSelector) {
-    if (cookie) await page.setExtraHTTPHeaders({ Cookie: cookie });
-    const flow = await startFlow(page, { flags });
-    await page.goto(url, { waitUntil: "load" });
-    await page.evaluate(() => {
-      for (const form of document.forms) form.noValidate = true;
-    });
-    await flow.navigate(
-      async () => {
-        await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click(submitSelector)]);
-      },
-      { name: "Submit the form" },
-    );
-    const result = await flow.createFlowResult();
-    lhr = result.steps[0].lhr;
-  } else {
-    const result = await lighthouse(url, flags, undefined, page);
-    lhr = result.lhr;
-  }
+  const result = await lighthouse(url, flags, undefined, page);
+  lhr = result.lhr;
 } finally {
   await browser.close();
 }
