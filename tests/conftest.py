@@ -80,18 +80,21 @@ def axe(page):
     return run
 
 
+DATABASE_TASK_QUEUE = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
+}
+
+
 @pytest.fixture
-def production_worker(settings):
+def production_worker():
     """Run the production task worker (`db_worker --batch`) in its own process against the
-    test database, as the `worker` container does. Returns the finished process."""
+    test database, as the `worker` container does. Returns the finished process. Tasks reach
+    it once the test sets settings.TASKS = DATABASE_TASK_QUEUE."""
     import subprocess
     import sys
 
     from django.db import connection
 
-    settings.TASKS = {
-        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
-    }
     db = connection.settings_dict
 
     def run():
