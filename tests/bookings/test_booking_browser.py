@@ -1,0 +1,76 @@
+"""The booking flow in a real browser with JavaScript off, then axe on its pages."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from bookings.models import Booking
+from tests.conftest import AXE_JS
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "java_script_enabled": False}
+
+
+def axe_violations(browser, url):
+    """axe needs JavaScript: check the page again in a context where it is on."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(url)
+        page.evaluate(AXE_JS.read_text())
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        return [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+    finally:
+        context.close()
+
+
+def test_booking_flow_without_javascript(page, browser, live_demo, settings):
+    settings.BOOKINGS_MIN_FILL_SECONDS = 0
+    page.set_default_timeout(10_000)
+    form_url = f"{live_demo.url}/health-check/?from=/guides/example/"
+    page.goto(form_url)
+    expect(page.get_by_role("heading", name="Book your Health Check")).to_be_visible()
+
+    # Submit with a mistake: the summary links to the field and every value is kept.
+    page.get_by_label("Name", exact=True).fill("Ada Lovelace")
+    page.get_by_label("Work e-mail").fill("not-an-email")
+    page.get_by_label("Company").fill("Analytical Engines Ltd")
+    page.get_by_label("What do you want connected").fill("Shopify orders into Xero.")
+    page.get_by_label("Roughly how many orders").select_option("lt1000")
+    first_slot = page.locator(".slot-picker__day input[type=radio]").first
+    slot_label = page.locator(f"label[for={first_slot.get_attribute('id')}]").inner_text()
+    first_slot.check()
+    page.get_by_role("button", name="Send my request").click()
+
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_visible()
+    expect(summary.get_by_role("link", name=re.compile("Work e-mail"))).to_have_attribute(
+        "href", "#id_email"
+    )
+    expect(page.get_by_label("Company")).to_have_value("Analytical Engines Ltd")
+    expect(page.get_by_label(slot_label)).to_be_checked()
+
+    page.get_by_label("Work e-mail").fill("ada@example.co.uk")
+    page.get_by_role("button", name="Send my request").click()
+
+    expect(page.get_by_role("heading", level=1)).to_contain_text("your request is in")
+    expect(page.get_by_text(slot_label)).to_be_visible()
+    expect(page.get_by_role("link", name="Add to calendar (.ics)")).to_be_visible()
+    assert "/health-check/booked/" in page.url
+
+    booking = Booking.objects.get()
+    assert booking.source_page == "/guides/example/"
+    assert booking.slot_label() == slot_label
+
+    if not AXE_JS.exists():
+        pytest.fail("axe-core is missing: run `npm ci` (make test does)")
+    assert axe_violations(browser, form_url) == []
+    assert axe_violations(browser, page.url) == []
