@@ -556,7 +556,9 @@ def main():
         failures.extend(f"{page.name}: console error {text}" for text in page.console)
         if page.lighthouse_console:
             failures.append(f"{page.name}: {page.lighthouse_console} console errors in Lighthouse")
-    if total > BUDGET_BYTES or len(requests) > BUDGET_REQUESTS:
+    if not requests:
+        failures.append("Reference guide: transfer size not measured (no Lighthouse run)")
+    elif total > BUDGET_BYTES or len(requests) > BUDGET_REQUESTS:
         failures.append("Reference guide: over the transfer budget")
 
     if args.keep:
