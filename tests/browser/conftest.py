@@ -1,26 +1,4 @@
 import pytest
-from django.db import connection
-
-
-@pytest.fixture(scope="session", autouse=True)
-def serialized_test_database(django_db_setup):
-    """The test database as pytest-django serialised it, taken before Playwright starts.
-
-    Playwright's sync API runs an event loop, and inside it Django hands out a different
-    connection object, one without `_test_serialized_contents`: serialized_rollback then
-    restores nothing and a transactional test after the first finds an empty database (no
-    Wagtail root page). tests/conftest.py is the better home for this fix.
-    """
-    return getattr(connection, "_test_serialized_contents", None)
-
-
-@pytest.fixture(autouse=True)
-def keep_serialized_contents(serialized_test_database):
-    """Hand the serialised database to the connection the tests really use, so that Django's
-    serialized_rollback works again: flush without re-creating content types at the end of a
-    test, then restore the database at the start of the next."""
-    if serialized_test_database and not hasattr(connection, "_test_serialized_contents"):
-        connection._test_serialized_contents = serialized_test_database
 
 
 @pytest.fixture
