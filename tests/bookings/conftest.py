@@ -57,11 +57,31 @@ def first_free_slot(db):
     return slots[0]
 
 
+_SERIALIZED = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep the serialised base data: after a Playwright test, the main thread's database
+    connection is a new object without `_test_serialized_contents`, so later
+    serialized_rollback tests would start from an empty database."""
+    from django.db import connection
+
+    _SERIALIZED["contents"] = getattr(connection, "_test_serialized_contents", None)
+
+
 @pytest.fixture
 def demo_content(transactional_db):
     """Transactional tests start from Wagtail's base data only (the demo content is loaded
     after the test database is serialised): load it again, as tests/conftest.py's live_demo
     does."""
     from django.core.management import call_command
+    from django.db import connection
+    from wagtail.models import Page
 
+    contents = _SERIALIZED.get("contents")
+    if contents and not Page.objects.exists():
+        connection._test_serialized_contents = contents
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(contents)
     call_command("load_demo_content", verbosity=0)
