@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Site
+from django.db import connection
+from wagtail.models import Page, Site
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -16,6 +17,35 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every database test starts from the demo content, loaded once per run."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def serialized_test_database(django_db_setup):
+    """The test database as pytest-django serialised it, taken before Playwright starts.
+
+    Playwright's sync API runs an event loop, and inside it Django hands out a different
+    connection object, one without `_test_serialized_contents`: serialized_rollback then
+    restores nothing and a transactional test after the first finds an empty database (no
+    Wagtail root page).
+    """
+    return getattr(connection, "_test_serialized_contents", None)
+
+
+@pytest.fixture(autouse=True)
+def keep_serialized_contents(request, serialized_test_database):
+    """Hand the serialised database to the connection the tests really use, so that Django's
+    serialized_rollback works again (flush without re-creating content types at the end of a
+    test, restore at the start of the next), and restore it here when an earlier test left the
+    database empty."""
+    if not serialized_test_database:
+        return
+    if not hasattr(connection, "_test_serialized_contents"):
+        connection._test_serialized_contents = serialized_test_database
+    if "live_demo" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        if not Page.objects.filter(depth=1).exists():
+            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+            connection.creation.deserialize_db_from_string(serialized_test_database)
 
 
 @pytest.fixture
@@ -52,8 +82,23 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+def _flushes_database(item):
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(
+        (marker and marker.kwargs.get("transaction"))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # Transactional tests empty the database when they finish, so they run after every test
+    # that relies on the demo content loaded once per session. pytest-django sorts them last
+    # too, but a plugin that runs after it (pytest-playwright) can reorder them.
+    items.sort(key=_flushes_database)
     if CHROMIUM:
         return
     skip = pytest.mark.skip(reason="Debian's chromium is not installed (make test installs it)")
