@@ -431,11 +431,13 @@ class ArticlePage(BlogPage):
             Topic.objects.filter(guides__pk=self.pk)
             .annotate(kind=Value(0), role_=blank, bio_=blank, photo_=none)
             .values_list("kind", "pk", "name", "slug", "role_", "bio_", "photo_")
+            .order_by()  # SQLite refuses ORDER BY inside a UNION's parts
         )
         authors = (
             Author.objects.filter(guides__pk=self.pk)
             .annotate(kind=Value(1), slug_=blank)
             .values_list("kind", "pk", "name", "slug_", "role", "bio", "photo_id")
+            .order_by()
         )
         rows = sorted(topics.union(authors, all=True), key=lambda row: (row[0], row[2]))
         self._topics = [Topic(pk=r[1], name=r[2], slug=r[3]) for r in rows if r[0] == 0]
