@@ -42,7 +42,7 @@ class SeoMixin:
     def meta_title(self, request):
         name = self.site_settings(request).organisation_name
         title = self.seo_title or self.title
-        return title if title == name else f"{title} | {name}"
+        return title if name.casefold() in title.casefold() else f"{title} | {name}"
 
     def meta_description_fallback(self):
         """The page's own summary, used when the editor left search_description empty."""

@@ -84,10 +84,16 @@ def test_favicon_and_touch_icon_are_served(client):
     assert 'rel="apple-touch-icon"' in html
 
 
+def test_home_page_title_names_the_site_once(client):
+    html = client.get("/").content.decode()
+    assert "<title>APIwise | Vendor-neutral API and integration consultancy (UK)</title>" in html
+
+
 def test_page_metadata_uses_seo_fields_with_fallbacks(client, home_page):
     about = home_page.get_children().get(slug="about").specific
     html = client.get("/about/").content.decode()
-    assert "<title>About APIwise | APIwise</title>" in html
+    # The site name is not repeated when the title already has it.
+    assert "<title>About APIwise</title>" in html
     assert '<meta name="description" content="A small UK consultancy' in html
     assert f'<link rel="canonical" href="{about.full_url}">' in html
     about.seo_title = "About us"
