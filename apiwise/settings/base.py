@@ -230,7 +230,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
-        name: {"level": os.environ.get("APP_LOG_LEVEL", "INFO")}
-        for name in ("apiwise", "blog", "bookings")
+        **{
+            name: {"level": os.environ.get("APP_LOG_LEVEL", "INFO")}
+            for name in ("apiwise", "blog", "bookings")
+        },
+        # Every task's start and end is logged at INFO: too chatty for the console.
+        **{name: {"level": "WARNING"} for name in ("django.tasks", "django_tasks")},
     },
 }
