@@ -193,7 +193,7 @@ def requeue_stale(now=None):
 
 SUBJECTS = {
     EmailDelivery.Kind.CONFIRMATION: "Your Integration Health Check request ({ref})",
-    EmailDelivery.Kind.STAFF: "New Health Check request: {company} ({ref})",
+    EmailDelivery.Kind.STAFF: "Health Check request: {company} ({ref}), {status}",
     EmailDelivery.Kind.CANCELLATION: "Your Health Check booking is cancelled ({ref})",
     EmailDelivery.Kind.RESCHEDULE: "Your Health Check has a new time ({ref})",
 }
@@ -250,7 +250,9 @@ def build_message(delivery):
     }
     kind = delivery.kind
     template = f"bookings/email/{kind}"
-    subject = SUBJECTS[kind].format(ref=booking.reference, company=booking.company)
+    subject = SUBJECTS[kind].format(
+        ref=booking.reference, company=booking.company, status=booking.get_status_display()
+    )
     if kind == EmailDelivery.Kind.STAFF:
         to = staff_recipients(site_settings)
         reply_to = [booking.email]
