@@ -1,6 +1,7 @@
 """Guides: the guide index, guides (ArticlePage), series hubs, the FAQ page, authors and topics."""
 
 from datetime import datetime, time
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -242,6 +243,15 @@ class GuideIndexPage(RoutablePageMixin, BlogPage):
                 raise Http404("No such topic")
             guides = guides.filter(topics=topic)
         page_obj = paginate(request, guide_cards(guides), GUIDES_PER_PAGE)
+        # Each filtered or later page is its own canonical address, not a copy of /guides/.
+        params = []
+        if topic:
+            params.append(("topic", topic.slug))
+        if page_obj.number > 1:
+            params.append(("page", page_obj.number))
+        query = urlencode(params)
+        if query:
+            context["canonical_url"] = f"{self.full_url}?{query}"
         context.update(
             guides=page_obj.object_list,
             page_obj=page_obj,

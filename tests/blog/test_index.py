@@ -73,3 +73,12 @@ def test_unpublished_and_private_guides_are_not_listed(client, make_guide):
     assert "draft-guide" not in html and "members-only" not in html
     assert client.get("/guides/members-only/").status_code in (302, 403)
     assert client.get("/guides/draft-guide/").status_code == 404
+
+
+def test_filtered_and_later_pages_are_their_own_canonical_address(client, guide_index):
+    first = client.get("/guides/").content.decode()
+    assert f'<link rel="canonical" href="{guide_index.full_url}">' in first
+    second = client.get("/guides/?page=2").content.decode()
+    assert f'<link rel="canonical" href="{guide_index.full_url}?page=2">' in second
+    xero = client.get("/guides/?topic=xero").content.decode()
+    assert f'<link rel="canonical" href="{guide_index.full_url}?topic=xero">' in xero
