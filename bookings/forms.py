@@ -230,7 +230,7 @@ class BookingForm(forms.Form):
                     anchor = self.free_slots[0].html_id if self.free_slots else "slot-none"
                 elif name == "systems":
                     anchor = "id_systems_0"
-                items.append((anchor, field.label, message))
+                items.append((anchor, self[name].label, message))
         for message in self.non_field_errors():
             items.append(("", "", message))
         return items
