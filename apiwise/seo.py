@@ -33,6 +33,25 @@ def json_ld_script(data):
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def faq_json_ld(items):
+    """FAQPage JSON-LD for FAQ items (question, rich-text answer), wherever FAQs appear."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": item["question"],
+                "acceptedAnswer": {
+                    "@type": "Answer",
+                    "text": plain_text(item["answer"], limit=None),
+                },
+            }
+            for item in items
+        ],
+    }
+
+
 class SeoMixin:
     def site_settings(self, request):
         from apiwise.models import SiteSettings

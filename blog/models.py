@@ -43,7 +43,7 @@ from wagtail.snippets.models import register_snippet
 
 from apiwise.csp import preview_csp
 from apiwise.models import BasePage
-from apiwise.seo import absolute_url, plain_text
+from apiwise.seo import absolute_url, faq_json_ld, plain_text
 from blog.blocks import ArticleBodyBlock, FaqSectionBlock, faq_items
 from blog.reading_time import reading_time
 from blog.rich_text import page_link_urls, strings_in
@@ -616,24 +616,6 @@ class ArticlePage(BlogPage):
         if self.faqs:
             blocks.append(faq_json_ld(self.faqs))
         return blocks
-
-
-def faq_json_ld(items):
-    return {
-        "@context": "https://schema.org",
-        "@type": "FAQPage",
-        "mainEntity": [
-            {
-                "@type": "Question",
-                "name": item["question"],
-                "acceptedAnswer": {
-                    "@type": "Answer",
-                    "text": plain_text(item["answer"], limit=None),
-                },
-            }
-            for item in items
-        ],
-    }
 
 
 class RelatedGuide(Orderable):

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from wagtail.rich_text import RichText
 
 PAGE = {
     "title": "Integration Health Check",
@@ -43,35 +44,35 @@ PAGE = {
         (
             "faq",
             {
-                "question": "Do I need to prepare anything?",
-                "answer": "A list of the tools you use and the jobs people do by hand is "
-                "enough. Admin access is not needed for the call.",
+                "heading": "Questions",
+                "items": [
+                    {
+                        "question": "Do I need to prepare anything?",
+                        "answer": RichText(
+                            "<p>A list of the tools you use and the jobs people do by hand is enough. Admin access is not needed for the call.</p>"
+                        ),
+                    },
+                    {
+                        "question": "What if the plan says we need nothing new?",
+                        "answer": RichText(
+                            "<p>Then that is the plan. You pay the fixed price either way and are under no obligation to buy anything else from us.</p>"
+                        ),
+                    },
+                    {
+                        "question": "Can you sign an NDA?",
+                        "answer": RichText(
+                            "<p>Yes. Send it over once you have booked and we will return it before the call.</p>"
+                        ),
+                    },
+                    {
+                        "question": "How do I pay?",
+                        "answer": RichText(
+                            "<p>We send an invoice after the call, payable within 14 days by bank transfer or card.</p>"
+                        ),
+                    },
+                ],
             },
-        ),
-        (
-            "faq",
-            {
-                "question": "What if the plan says we need nothing new?",
-                "answer": "Then that is the plan. You pay the fixed price either way and are "
-                "under no obligation to buy anything else from us.",
-            },
-        ),
-        (
-            "faq",
-            {
-                "question": "Can you sign an NDA?",
-                "answer": "Yes. Send it over once you have booked and we will return it "
-                "before the call.",
-            },
-        ),
-        (
-            "faq",
-            {
-                "question": "How do I pay?",
-                "answer": "We send an invoice after the call, payable within 14 days by bank "
-                "transfer or card.",
-            },
-        ),
+        )
     ],
     "form_heading": "Book your Health Check",
     "form_introduction": "Tell us a little about your business and pick a time. We reply "

@@ -223,7 +223,7 @@ class BookingForm(forms.Form):
     def error_summary(self):
         """[(field id, label, message)] in the order of the form, for the summary at the top."""
         items = []
-        for name, field in self.fields.items():
+        for name in self.fields:
             for message in self.errors.get(name, []):
                 anchor = self[name].id_for_label
                 if name == "slot":

@@ -24,6 +24,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from apiwise.models import BasePage
+from apiwise.seo import faq_json_ld
+from blog.blocks import FaqBlock, faq_items
 
 LONDON = "Europe/London"
 
@@ -125,15 +127,6 @@ class BlockedDate(models.Model):
 # --- The page -------------------------------------------------------------------------------
 
 
-class FaqBlock(blocks.StructBlock):
-    question = blocks.CharBlock(max_length=200)
-    answer = blocks.TextBlock(max_length=1000)
-
-    class Meta:
-        icon = "help"
-        label = "Question"
-
-
 class HealthCheckPage(RoutablePageMixin, BasePage):
     """/health-check/: what the Health Check is, the price, FAQs and the booking form."""
 
@@ -157,7 +150,7 @@ class HealthCheckPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text="E.g. 'A 45-minute call, then a written plan within 5 working days'.",
     )
-    faqs = StreamField([("faq", FaqBlock())], blank=True)
+    faqs = StreamField([("faq", FaqBlock())], blank=True, max_num=1)
     form_heading = models.CharField(max_length=120, default="Book your Health Check")
     form_introduction = models.TextField(max_length=400, blank=True)
     marketing_opt_in_text = models.CharField(
@@ -211,18 +204,12 @@ class HealthCheckPage(RoutablePageMixin, BasePage):
     def meta_description_fallback(self):
         return self.introduction
 
+    def faq_items(self):
+        return list(faq_items(self.faqs))
+
     def extra_json_ld(self, request):
-        questions = [
-            {
-                "@type": "Question",
-                "name": block.value["question"],
-                "acceptedAnswer": {"@type": "Answer", "text": block.value["answer"]},
-            }
-            for block in self.faqs
-        ]
-        if not questions:
-            return []
-        return [{"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": questions}]
+        items = self.faq_items()
+        return [faq_json_ld(items)] if items else []
 
     # Routes: the views live in bookings/views.py.
     @path("")

@@ -215,3 +215,19 @@ def booking_page():
     from bookings.models import HealthCheckPage
 
     return HealthCheckPage.objects.get()
+
+
+def test_health_check_faqs_are_shown_and_marked_up_for_search_engines(client):
+    import json
+
+    html = client.get("/health-check/").content.decode()
+    questions = re.findall(r'<summary class="faq__question">(.*?)</summary>', html)
+    assert "Do I need to prepare anything?" in questions
+    blocks = [
+        json.loads(text)
+        for text in re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html)
+    ]
+    faq = [b for b in blocks if b["@type"] == "FAQPage"]
+    assert len(faq) == 1
+    assert [q["name"] for q in faq[0]["mainEntity"]] == questions
+    assert faq[0]["mainEntity"][1]["acceptedAnswer"]["text"].startswith("Then that is the plan.")
