@@ -226,7 +226,12 @@ class GuideIndexPage(RoutablePageMixin, BlogPage):
         # A guide is looked up as a guide directly (one query rather than two), and learns
         # its index page so its breadcrumbs need no query.
         if path_components:
-            guide = ArticlePage.objects.child_of(self).filter(slug=path_components[0]).first()
+            guide = (
+                ArticlePage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("hero_image")
+                .first()
+            )
             if guide is not None:
                 guide._guide_index = self
                 return guide.route(request, path_components[1:])

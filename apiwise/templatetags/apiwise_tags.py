@@ -1,6 +1,8 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from apiwise.seo import absolute_url
+
 register = template.Library()
 
 
@@ -17,6 +19,12 @@ def meta_description(page, request):
 @register.filter
 def social_image(page, request):
     return page.social_image_or_default(request)
+
+
+@register.filter
+def absolute(path, request):
+    """A path as an absolute URL on the site's canonical root, as canonical links use."""
+    return absolute_url(request, path)
 
 
 @register.filter
