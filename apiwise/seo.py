@@ -77,10 +77,17 @@ class SeoMixin:
     def social_image_or_default(self, request):
         return self.social_image() or self.site_settings(request).default_social_image
 
+    def breadcrumb_ancestors(self):
+        """The live pages between the site's home page and this one."""
+        return self.get_ancestors().filter(depth__gt=2).live()
+
     def breadcrumbs(self):
-        """Ancestors below the site root, then this page: [(title, url), ...]."""
-        ancestors = self.get_ancestors().filter(depth__gt=2).specific(defer=True).live()
-        return [(page.title, page.url) for page in ancestors] + [(self.title, self.url)]
+        """Ancestors below the site root, then this page: [(title, url), ...]. Rendered twice
+        (the visible trail and JSON-LD), so looked up once."""
+        if getattr(self, "_breadcrumbs", None) is None:
+            self._breadcrumbs = [(page.title, page.url) for page in self.breadcrumb_ancestors()]
+            self._breadcrumbs.append((self.title, self.url))
+        return self._breadcrumbs
 
     def breadcrumb_json_ld(self, request):
         crumbs = self.breadcrumbs()

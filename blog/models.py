@@ -156,19 +156,12 @@ class BlogPage(BasePage):
     class Meta:
         abstract = True
 
-    def breadcrumbs(self):
-        # Rendered twice (visible trail and JSON-LD): look the ancestors up once, or not at
-        # all when the guide index routed the request here.
-        if getattr(self, "_breadcrumbs", None) is None:
-            index_page = getattr(self, "_guide_index", None)
-            if index_page is not None:
-                ancestors = [index_page] if index_page.live else []
-            else:
-                ancestors = self.get_ancestors().filter(depth__gt=2).live()
-            self._breadcrumbs = [(page.title, page.url) for page in ancestors] + [
-                (self.title, self.url)
-            ]
-        return self._breadcrumbs
+    def breadcrumb_ancestors(self):
+        # When the guide index routed the request here, it is the only ancestor: no query.
+        index_page = getattr(self, "_guide_index", None)
+        if index_page is not None:
+            return [index_page] if index_page.live else []
+        return super().breadcrumb_ancestors()
 
     def get_view_restrictions(self):
         """Restrictions on this page or its ancestors in one query (Wagtail's takes two)."""
