@@ -37,26 +37,22 @@ def manage_token(booking):
     return _encode(signing.dumps(booking.reference, salt=MANAGE_SALT))
 
 
-def booking_for_confirmation(token):
+def _booking_for(token, salt, days):
     from bookings.models import Booking
 
-    max_age = dt.timedelta(days=settings.BOOKINGS_CONFIRMATION_LINK_DAYS)
     try:
-        reference = signing.loads(_decode(token), salt=CONFIRM_SALT, max_age=max_age)
+        reference = signing.loads(_decode(token), salt=salt, max_age=dt.timedelta(days=days))
     except signing.BadSignature:
         return None
     return Booking.objects.filter(reference=str(reference), anonymised_at__isnull=True).first()
+
+
+def booking_for_confirmation(token):
+    return _booking_for(token, CONFIRM_SALT, settings.BOOKINGS_CONFIRMATION_LINK_DAYS)
 
 
 def booking_for_manage(token):
-    from bookings.models import Booking
-
-    max_age = dt.timedelta(days=settings.BOOKINGS_MANAGE_LINK_DAYS)
-    try:
-        reference = signing.loads(_decode(token), salt=MANAGE_SALT, max_age=max_age)
-    except signing.BadSignature:
-        return None
-    return Booking.objects.filter(reference=str(reference), anonymised_at__isnull=True).first()
+    return _booking_for(token, MANAGE_SALT, settings.BOOKINGS_MANAGE_LINK_DAYS)
 
 
 def page_url(page, route, token, absolute=False):
