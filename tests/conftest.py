@@ -19,8 +19,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo_content", verbosity=0)
 
 
+def _uses_database(item):
+    fixtures = getattr(item, "fixturenames", ())
+    return item.get_closest_marker("django_db") is not None or bool(
+        {"db", "transactional_db", "live_server"} & set(fixtures)
+    )
+
+
 @pytest.fixture(scope="session", autouse=True)
-def serialized_test_database(django_db_setup):
+def serialized_test_database(request):
     """The test database as pytest-django serialised it, taken before Playwright starts.
 
     Playwright's sync API runs an event loop, and inside it Django hands out a different
@@ -28,6 +35,9 @@ def serialized_test_database(django_db_setup):
     restores nothing and a transactional test after the first finds an empty database (no
     Wagtail root page).
     """
+    if not any(_uses_database(item) for item in request.session.items):
+        return None  # a run of tests that need no database creates none
+    request.getfixturevalue("django_db_setup")
     return getattr(connection, "_test_serialized_contents", None)
 
 
