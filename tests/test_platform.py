@@ -23,23 +23,21 @@ def test_healthz_answers_ok_when_the_database_answers(client):
     assert "no-cache" in response["Cache-Control"]
 
 
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="SQLite's in-memory test database cannot be taken away; CI runs this on PostgreSQL",
+)
 def test_healthz_answers_503_when_the_database_is_down(client, django_db_blocker):
     with django_db_blocker.unblock():
         real_port = connection.settings_dict.get("PORT")
-        real_name = connection.settings_dict["NAME"]
         connection.close()
-        # A real failed connection: nothing listens on port 9 (PostgreSQL), and SQLite cannot
-        # open a file inside a missing folder.
+        # A real failed connection: nothing listens on port 9.
         connection.settings_dict["PORT"] = "9"
-        connection.settings_dict["NAME"] = (
-            real_name if connection.vendor == "postgresql" else "/nonexistent/dir/db.sqlite3"
-        )
         try:
             response = client.get("/healthz")
         finally:
             connection.close()
             connection.settings_dict["PORT"] = real_port
-            connection.settings_dict["NAME"] = real_name
     assert response.status_code == 503
     assert response.json()["status"] == "error"
 
