@@ -46,3 +46,38 @@ def test_editor_logs_in_and_edits_a_page_without_csp_errors(live_demo, page, con
     csp_errors = [text for text in console_problems if "Content Security Policy" in text]
     assert csp_errors == []
     assert console_problems == []
+
+
+def test_admin_screens_with_rich_editors_raise_no_csp_errors(live_demo, page, console_problems):
+    """StreamField, InlinePanel, choosers and the booking views all rely on Wagtail's own
+    scripts and styles; under the admin's policy none may be refused."""
+    from blog.models import ArticlePage, SeriesHubPage
+    from bookings.models import HealthCheckPage
+
+    get_user_model().objects.create_superuser("editor", "editor@apiwise.example", "s3cret-pass")
+    guide = ArticlePage.objects.get(slug="apis-vs-integrations-vs-automation")
+    hub = SeriesHubPage.objects.get(slug="api-basics")
+    health_check = HealthCheckPage.objects.get(slug="health-check")
+
+    page.goto(f"{live_demo.url}/admin/login/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("s3cret-pass")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="APIwise")).to_be_visible()
+
+    screens = [
+        f"/admin/pages/{guide.pk}/edit/",  # StreamField body, related guides InlinePanel
+        f"/admin/pages/{hub.pk}/edit/",  # drag-and-drop series InlinePanel
+        f"/admin/pages/{health_check.pk}/edit/",
+        "/admin/settings/apiwise/navigationsettings/1/",  # menus InlinePanel
+        "/admin/settings/apiwise/sitesettings/1/",  # image and page choosers
+        "/admin/bookings/requests/",  # filters with date pickers
+        "/admin/bookings/availability/",
+        "/admin/snippets/blog/topic/",
+    ]
+    for path in screens:
+        response = page.goto(f"{live_demo.url}{path}")
+        assert response.status == 200, path
+        page.wait_for_load_state("networkidle")
+    csp_errors = [text for text in console_problems if "Content Security Policy" in text]
+    assert csp_errors == []
