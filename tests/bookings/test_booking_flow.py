@@ -118,6 +118,9 @@ def test_errors_are_summarised_linked_and_every_valid_value_kept(client, first_f
     html = response.content.decode()
     assert response.status_code == 200
     assert Booking.objects.count() == 0
+    assert "<title>Error: Integration Health Check" in html
+    # The summary comes before the page's heading, where autofocus needs no scrolling.
+    assert html.index('class="error-summary"') < html.index("<h1")
     summary = re.search(r'<div class="error-summary".*?</div>', html, re.S).group(0)
     # Each problem names its field, so the summary makes sense on its own.
     assert re.search(r'href="#id_name">Name: ', summary)
