@@ -18,7 +18,6 @@ import argparse
 import gzip
 import json
 import os
-import re
 import secrets
 import shutil
 import signal
@@ -79,7 +78,6 @@ class Page:
         self.url_for_lighthouse = None
         self.lighthouse_failed = []
         self.problems = []  # the audit could not do what it meant to on this page
-        self.timed_without_autofocus = False
         self.cookie = ""
         self.html = ""
         self.status = None
@@ -409,21 +407,6 @@ def lighthouse(page, chromium, workdir, suffix=""):
     page.network = lhr["audits"]["network-requests"]["details"]["items"]
 
 
-def time_without_autofocus(page, replay, chromium, workdir):
-    """Chromium records no Largest Contentful Paint for a page that scrolls itself while it
-    loads, as the form with errors does (autofocus on the error summary), so Lighthouse has no
-    performance score for it. Time the same bytes without the autofocus attribute."""
-    say(f"Lighthouse: {page.name}, timed without autofocus (no LCP otherwise)")
-    replay.body = re.sub(r"(<[^>]*?)\sautofocus(?=[\s>])", r"\1", page.html)
-    timing = Page(f"{page.name} (timing)", page.path)
-    timing.url_for_lighthouse = page.url_for_lighthouse
-    lighthouse(timing, chromium, workdir, suffix="-timing")
-    if timing.scores:
-        page.scores["performance"] = timing.scores["performance"]
-        page.timed_without_autofocus = True
-        page.lighthouse_failed = sorted(set(page.lighthouse_failed) | set(timing.lighthouse_failed))
-
-
 def transfer_budget(page):
     """What the page transfers before images, as Lighthouse's browser saw it."""
     before_images = [
@@ -457,8 +440,6 @@ def report(pages):
         console = len(page.console) + page.lighthouse_console
         if page.noindex and page.lighthouse_failed == ["is-crawlable"]:
             scores[3] += "*"
-        if page.timed_without_autofocus:
-            scores[0] += "†"
         rows.append([page.name, *scores, str(len(page.axe)), str(len(page.vnu)), str(console)])
     widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
     line = "  ".join(
@@ -508,8 +489,6 @@ def main():
                 page.url_for_lighthouse = replay.url + page.path
                 try:
                     lighthouse(page, chromium, workdir)
-                    if page.scores and page.scores["performance"] is None:
-                        time_without_autofocus(page, replay, chromium, workdir)
                 finally:
                     replay.close()
             else:
@@ -525,9 +504,6 @@ def main():
     if any(p.noindex and p.lighthouse_failed == ["is-crawlable"] for p in PAGES):
         print("* noindex on purpose (search results, a visitor's own booking): the only SEO audit")
         print("  below 1 is is-crawlable, which such a page must fail.")
-    if any(p.timed_without_autofocus for p in PAGES):
-        print("† timed without the error summary's autofocus: Chromium records no LCP for a page")
-        print("  that scrolls itself while loading, so Lighthouse cannot score it as served.")
     guide = next(p for p in PAGES if p.path == REFERENCE_GUIDE)
     total, requests = transfer_budget(guide)
     print()
