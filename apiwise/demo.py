@@ -158,6 +158,17 @@ def add_child_once(parent, page_class, data):
     return page
 
 
+def link_home_to_health_check(home):
+    """The home page's calls to action lead to the Health Check, which the bookings demo
+    creates after the home page exists."""
+    home = HomePage.objects.get(pk=home.pk)
+    target = home.get_children().filter(slug="health-check").first()
+    if home.cta_page_id or target is None:
+        return
+    home.cta_page = target
+    home.save_revision().publish()
+
+
 MAIN_MENU = ["guides", "api-basics", "faqs", "about", "health-check"]
 FOOTER = ["about", "privacy", "terms", "health-check"]
 

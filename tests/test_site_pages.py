@@ -15,6 +15,8 @@ def test_home_page_shows_hero_services_and_health_check_call_to_action(client):
     assert "Get your business systems talking" in html
     assert "What we do" in html and "Integration Health Check" in html
     assert "Not sure where to start?" in html
+    # Both the hero and the closing panel lead to the Health Check.
+    assert html.count('<a class="button" href="/health-check/">Book your Health Check</a>') == 2
 
 
 @pytest.mark.parametrize(

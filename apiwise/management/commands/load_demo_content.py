@@ -15,6 +15,7 @@ class Command(BaseCommand):
             home = site_demo.load_site()
             # The Health Check page first: guides' calls to action link to it.
             bookings_demo.load(home)
+            site_demo.link_home_to_health_check(home)
             blog_demo.load(home)
             site_demo.load_navigation(home)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
