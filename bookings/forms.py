@@ -73,14 +73,24 @@ def seconds_since_started(token):
 
 
 class BookingForm(forms.Form):
-    name = forms.CharField(max_length=100, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    name = forms.CharField(
+        max_length=100,
+        error_messages={"required": "Enter your name."},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
     email = forms.EmailField(
         label="Work e-mail",
         max_length=254,
+        error_messages={
+            "required": "Enter your work e-mail address.",
+            "invalid": "Enter an e-mail address like name@company.co.uk.",
+        },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     company = forms.CharField(
-        max_length=120, widget=forms.TextInput(attrs={"autocomplete": "organization"})
+        max_length=120,
+        error_messages={"required": "Enter your company's name."},
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     phone = forms.CharField(
         label="Phone (optional)",
@@ -110,11 +120,13 @@ class BookingForm(forms.Form):
         label="What do you want connected, or what is the problem?",
         max_length=2000,
         help_text="Up to 2,000 characters.",
+        error_messages={"required": "Tell us what you want connected, or what the problem is."},
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     volume = forms.ChoiceField(
         label="Roughly how many orders or transactions a month?",
         choices=[("", "Choose one")] + list(Booking.Volume.choices),
+        error_messages={"required": "Choose roughly how many orders or transactions you have."},
     )
     slot = forms.CharField(
         label="Choose a time for the call",
@@ -169,9 +181,10 @@ class BookingForm(forms.Form):
             cleaned["problem"] = clean_text(cleaned["problem"], multiline=True)
             if not cleaned["problem"]:
                 self.add_error("problem", "Tell us briefly what you want connected.")
+        # Only control characters or spaces: as good as empty.
         for name in ("name", "company"):
             if name in cleaned and not cleaned[name]:
-                self.add_error(name, "This field is required.")
+                self.add_error(name, self.fields[name].error_messages["required"])
         if cleaned.get("source_page"):
             cleaned["source_page"] = safe_local_path(cleaned["source_page"])
         return cleaned
@@ -221,7 +234,8 @@ class BookingForm(forms.Form):
         return ""
 
     def error_summary(self):
-        """[(field id, label, message)] in the order of the form, for the summary at the top."""
+        """[(field id, message)] in the order of the form, for the summary at the top. Every
+        message names what to fix, so it reads on its own."""
         items = []
         for name in self.fields:
             for message in self.errors.get(name, []):
@@ -230,7 +244,7 @@ class BookingForm(forms.Form):
                     anchor = self.free_slots[0].html_id if self.free_slots else "slot-none"
                 elif name == "systems":
                     anchor = "id_systems_0"
-                items.append((anchor, self[name].label, message))
+                items.append((anchor, message))
         for message in self.non_field_errors():
-            items.append(("", "", message))
+            items.append(("", message))
         return items

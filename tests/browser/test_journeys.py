@@ -173,7 +173,7 @@ def test_prospect_books_from_a_guide_and_sales_moves_the_booking_along(
     page.get_by_role("button", name="Send my request").click()
 
     summary = page.locator(".error-summary")
-    expect(summary).to_contain_text("Work e-mail")
+    expect(summary).to_contain_text("Enter an e-mail address like name@company.co.uk.")
     expect(summary.get_by_role("link")).to_have_attribute("href", "#id_email")
     expect(page.get_by_label("Work e-mail")).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_label(slot_label)).to_be_checked()
