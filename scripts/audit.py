@@ -32,6 +32,7 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from chromium import CHROMIUM_ARGS  # scripts/chromium.py, beside this script
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
@@ -54,14 +55,6 @@ CATEGORIES = [
 ]
 BUDGET_BYTES = 60 * 1024
 BUDGET_REQUESTS = 6
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 class Page:
@@ -382,7 +375,7 @@ def lighthouse(page, chromium, workdir, suffix=""):
     command += [page.url_for_lighthouse, str(out)]
     if page.cookie:
         command += ["--cookie", page.cookie]
-    env = {**os.environ, "CHROME_PATH": chromium}
+    env = {**os.environ, "CHROME_PATH": chromium, "CHROME_FLAGS": " ".join(CHROMIUM_ARGS)}
     for attempt in (1, 2):
         result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
         if result.returncode == 0:

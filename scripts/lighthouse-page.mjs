@@ -23,15 +23,10 @@ if (!chromePath) {
   process.exit(2);
 }
 
-// Flags from the stack facts: headless Chromium in a closed network without a GPU.
+// The project's Chromium flags (scripts/chromium.py, passed in by audit.py), plus Lighthouse's.
 const chromeFlags = [
   "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
+  ...(process.env.CHROME_FLAGS || "").split(" ").filter(Boolean),
   "--no-first-run",
   "--disable-quic",
 ];

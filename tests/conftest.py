@@ -7,6 +7,8 @@ from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Page, Site
 
+from scripts.chromium import CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -81,14 +83,7 @@ def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ],
+        "args": CHROMIUM_ARGS,
     }
 
 
