@@ -6,7 +6,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -82,6 +82,13 @@ def is_exclusion_violation(error):
     return getattr(cause, "sqlstate", None) == "23P01" or "bookings_no_overlapping_slots" in str(
         error
     )
+
+
+SAVE_ATTEMPTS = 3
+
+
+def is_deadlock(error):
+    return getattr(error.__cause__, "sqlstate", None) in {"40P01", "40001"}
 
 
 def hold(booking, slot, rules):
@@ -194,23 +201,32 @@ def save_booking(form, page, rules):
     elif data["slot"]:
         hold(booking, data["slot"], rules)
 
-    try:
-        with transaction.atomic():
-            check_free_without_constraint(booking)
-            booking.save()
-            if data.get("systems"):
-                booking.systems.set(data["systems"])
-            if not spam_reason:
-                outbox.queue_email(booking, EmailDelivery.Kind.CONFIRMATION)
-                outbox.queue_email(booking, EmailDelivery.Kind.STAFF)
-    except IntegrityError as error:
-        existing = Booking.objects.filter(submission_token=data["submission_token"]).first()
-        if existing:
-            return existing  # the same form was submitted twice at the same moment
-        if is_exclusion_violation(error):
-            raise SlotTaken from error
-        raise
-    return booking
+    for attempt in range(1, SAVE_ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                check_free_without_constraint(booking)
+                booking.save()
+                if data.get("systems"):
+                    booking.systems.set(data["systems"])
+                if not spam_reason:
+                    outbox.queue_email(booking, EmailDelivery.Kind.CONFIRMATION)
+                    outbox.queue_email(booking, EmailDelivery.Kind.STAFF)
+        except IntegrityError as error:
+            existing = Booking.objects.filter(submission_token=data["submission_token"]).first()
+            if existing:
+                return existing  # the same form was submitted twice at the same moment
+            if is_exclusion_violation(error):
+                raise SlotTaken from error
+            raise
+        except OperationalError as error:
+            # Two requests for one slot at the same moment can deadlock on the exclusion
+            # constraint, and PostgreSQL aborts one of them. Trying again, that one sees the
+            # winner (and hears the slot is taken) rather than losing the request to a 500.
+            if not is_deadlock(error) or attempt == SAVE_ATTEMPTS:
+                raise
+            booking.pk = None
+            continue
+        return booking
 
 
 # --- Confirmation ---------------------------------------------------------------------------

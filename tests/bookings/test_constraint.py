@@ -2,6 +2,7 @@
 
 import datetime as dt
 import threading
+import time
 
 import pytest
 from django.db import IntegrityError, connection, transaction
@@ -96,3 +97,65 @@ def test_submitting_a_slot_taken_since_the_form_was_shown_says_so(client, first_
     assert "Sorry, that slot was just taken" in html
     assert 'value="Second Ltd"' in html
     assert Booking.objects.count() == 1
+
+
+def lock_waiters():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            " AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+        )
+        return cursor.fetchone()[0]
+
+
+def wait_for_a_lock_waiter(timeout=10):
+    deadline = time.monotonic() + timeout
+    while not lock_waiters():
+        if time.monotonic() > deadline:
+            raise TimeoutError("nobody waited on our rows")
+        time.sleep(0.02)
+
+
+class Abandon(Exception):
+    pass
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("demo_content")
+def test_a_request_caught_in_a_deadlock_is_retried_not_lost(client, settings):
+    """PostgreSQL aborts one side of a deadlock on the exclusion constraint. Here that is the
+    visitor's request: another transaction holds a booking touching the start of the visitor's
+    slot, and then books one touching its end, so each waits for the other."""
+    settings.BOOKINGS_MIN_FILL_SECONDS = 0
+    slot = free_slots()[0]
+    ready = threading.Event()
+    other = {}
+
+    def other_transaction():
+        try:
+            with transaction.atomic():
+                booking(slot.start - dt.timedelta(minutes=10), minutes=5, buffer=10).save()
+                ready.set()
+                wait_for_a_lock_waiter()  # the visitor's insert waits for us
+                # Now we wait for the visitor: a deadlock, which PostgreSQL ends by aborting
+                # the visitor's transaction (it has waited longer).
+                booking(slot.end + dt.timedelta(minutes=10), minutes=5, buffer=10).save()
+                other["second_saved"] = True
+                wait_for_a_lock_waiter()  # the visitor's retry waits for us again
+                raise Abandon
+        except Abandon:
+            pass
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=other_transaction)
+    thread.start()
+    assert ready.wait(10)
+    response = client.post("/health-check/", form_data(slot=slot.value))
+    thread.join(30)
+
+    assert other.get("second_saved"), "the visitor's transaction was not the one aborted"
+    assert response.status_code == 303
+    assert Booking.objects.get().slot_start == slot.start
+    assert Booking.objects.get().reference in client.get(response["Location"]).content.decode()
