@@ -1,7 +1,9 @@
-"""Signed references for the confirmation page and the prospect's cancel/reschedule link.
+"""Who may see a booking: the browser that sent it, and whoever holds the e-mailed link.
 
-Wagtail serves page paths made of [A-Za-z0-9_-] segments only, so the signed value (which
-contains ':') travels base64url-encoded.
+The confirmation page has a fixed address and shows a request only to the browser session that
+sent it, so its address carries no secret and the page needs no noindex. The cancel/reschedule
+link in the prospect's e-mail is signed; Wagtail serves page paths made of [A-Za-z0-9_-]
+segments only, so the signed value (which contains ':') travels base64url-encoded.
 """
 
 import base64
@@ -13,6 +15,7 @@ from django.core import signing
 
 CONFIRM_SALT = "bookings.confirmation"
 MANAGE_SALT = "bookings.manage"
+SESSION_KEY = "bookings.confirmation"
 
 
 def _encode(signed):
@@ -29,32 +32,42 @@ def _decode(token):
         raise signing.BadSignature("not base64") from error
 
 
-def confirmation_token(booking):
-    return _encode(signing.dumps(booking.reference, salt=CONFIRM_SALT))
+def _booking_for(signed, salt, max_age):
+    from bookings.models import Booking
+
+    try:
+        reference = signing.loads(signed, salt=salt, max_age=max_age)
+    except signing.BadSignature:
+        return None
+    return Booking.objects.filter(reference=str(reference), anonymised_at__isnull=True).first()
+
+
+def remember_for_confirmation(request, booking):
+    # Signed with the time so that it expires on its own, however long the session lives.
+    request.session[SESSION_KEY] = signing.dumps(booking.reference, salt=CONFIRM_SALT)
+
+
+def booking_for_confirmation(request):
+    signed = request.session.get(SESSION_KEY)
+    if not signed:
+        return None
+    max_age = dt.timedelta(hours=settings.BOOKINGS_CONFIRMATION_HOURS)
+    return _booking_for(signed, CONFIRM_SALT, max_age)
 
 
 def manage_token(booking):
     return _encode(signing.dumps(booking.reference, salt=MANAGE_SALT))
 
 
-def _booking_for(token, salt, days):
-    from bookings.models import Booking
-
+def booking_for_manage(token):
     try:
-        reference = signing.loads(_decode(token), salt=salt, max_age=dt.timedelta(days=days))
+        signed = _decode(token)
     except signing.BadSignature:
         return None
-    return Booking.objects.filter(reference=str(reference), anonymised_at__isnull=True).first()
+    max_age = dt.timedelta(days=settings.BOOKINGS_MANAGE_LINK_DAYS)
+    return _booking_for(signed, MANAGE_SALT, max_age)
 
 
-def booking_for_confirmation(token):
-    return _booking_for(token, CONFIRM_SALT, settings.BOOKINGS_CONFIRMATION_LINK_DAYS)
-
-
-def booking_for_manage(token):
-    return _booking_for(token, MANAGE_SALT, settings.BOOKINGS_MANAGE_LINK_DAYS)
-
-
-def page_url(page, route, token, absolute=False):
+def page_url(page, route, *args, absolute=False):
     base = page.get_full_url() if absolute else page.url
-    return base + page.reverse_subpage(route, args=[token])
+    return base + page.reverse_subpage(route, args=args)

@@ -218,17 +218,17 @@ class HealthCheckPage(RoutablePageMixin, BasePage):
 
         return views.booking_form(request, self)
 
-    @path("booked/<str:signed_ref>/")
-    def booked(self, request, signed_ref):
+    @path("booked/")
+    def booked(self, request):
         from bookings import views
 
-        return views.booked(request, self, signed_ref)
+        return views.booked(request, self)
 
-    @path("booked/<str:signed_ref>/calendar/")
-    def booked_ics(self, request, signed_ref):
+    @path("booked/calendar/")
+    def booked_ics(self, request):
         from bookings import views
 
-        return views.booked_ics(request, self, signed_ref)
+        return views.booked_ics(request, self)
 
     @path("manage/<str:token>/")
     def manage(self, request, token):

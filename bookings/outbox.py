@@ -240,11 +240,7 @@ def build_message(delivery):
             if page
             else ""
         ),
-        "confirmation_url": (
-            links.page_url(page, "booked", links.confirmation_token(booking), absolute=True)
-            if page
-            else ""
-        ),
+        "page_url": page.get_full_url() if page else "",
         "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         + f"/admin/bookings/requests/inspect/{booking.pk}/",
     }
@@ -278,7 +274,7 @@ def build_message(delivery):
         sequence = booking.deliveries.filter(kind=EmailDelivery.Kind.RESCHEDULE).count()
         message.attach(
             "health-check.ics",
-            invite(booking, organisation, domain, context["confirmation_url"], sequence),
+            invite(booking, organisation, domain, context["page_url"], sequence),
             "text/calendar",
         )
     return message

@@ -160,7 +160,7 @@ def booking_form(request, page):
     except ValueError:
         existing = None
     if existing:
-        return SeeOther(links.page_url(page, "booked", links.confirmation_token(existing)))
+        return _to_confirmation(request, page, existing)
 
     form = _form(page, rules, data=request.POST)
     if not form.is_valid():
@@ -171,7 +171,12 @@ def booking_form(request, page):
     except SlotTaken:
         form.mark_slot_taken(free_slots(rules))
         return _render_form(request, page, form)
-    return SeeOther(links.page_url(page, "booked", links.confirmation_token(booking)))
+    return _to_confirmation(request, page, booking)
+
+
+def _to_confirmation(request, page, booking):
+    links.remember_for_confirmation(request, booking)
+    return SeeOther(links.page_url(page, "booked"))
 
 
 def save_booking(form, page, rules):
@@ -233,21 +238,22 @@ def save_booking(form, page, rules):
 
 
 @never_cache
-def booked(request, page, signed_ref):
-    booking = links.booking_for_confirmation(signed_ref)
-    if booking is None:
-        raise Http404
+def booked(request, page):
+    """The browser that sent a request sees it here; anyone else sees where to find theirs."""
+    booking = links.booking_for_confirmation(request)
     context = {
         "booking": booking,
-        "ics_url": (links.page_url(page, "booked_ics", signed_ref) if booking.holds_slot else ""),
+        "ics_url": links.page_url(page, "booked_ics") if booking and booking.holds_slot else "",
+        "confirmation_hours": settings.BOOKINGS_CONFIRMATION_HOURS,
     }
     return page.render(request, template="bookings/booked.html", context_overrides=context)
 
 
-def booked_ics(request, page, signed_ref):
+@never_cache
+def booked_ics(request, page):
     from bookings.ics import invite
 
-    booking = links.booking_for_confirmation(signed_ref)
+    booking = links.booking_for_confirmation(request)
     if booking is None or not booking.holds_slot:
         raise Http404
     organisation = page.site_settings(request).organisation_name
@@ -255,7 +261,7 @@ def booked_ics(request, page, signed_ref):
         booking,
         organisation=organisation,
         domain=request.get_host().split(":")[0],
-        url=request.build_absolute_uri(links.page_url(page, "booked", signed_ref)),
+        url=page.get_full_url(request),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{booking.reference}.ics"'

@@ -211,8 +211,9 @@ BOOKINGS_VAT_RATE = "0.20"
 BOOKINGS_MIN_FILL_SECONDS = env_int("BOOKINGS_MIN_FILL_SECONDS", 3)
 BOOKINGS_RATE_LIMIT = env_int("BOOKINGS_RATE_LIMIT", 10)
 BOOKINGS_RATE_LIMIT_WINDOW = env_int("BOOKINGS_RATE_LIMIT_WINDOW", 60 * 60)
-# Links: confirmation page and the prospect's cancel/reschedule link (days they stay valid).
-BOOKINGS_CONFIRMATION_LINK_DAYS = env_int("BOOKINGS_CONFIRMATION_LINK_DAYS", 90)
+# Hours the browser that sent a request can see it on the confirmation page, and days the
+# prospect's e-mailed cancel/reschedule link stays valid.
+BOOKINGS_CONFIRMATION_HOURS = env_int("BOOKINGS_CONFIRMATION_HOURS", 24)
 BOOKINGS_MANAGE_LINK_DAYS = env_int("BOOKINGS_MANAGE_LINK_DAYS", 30)
 # E-mail retries: delays in seconds between attempts; after the last one it is "failed".
 BOOKINGS_EMAIL_RETRY_DELAYS = [60, 5 * 60, 30 * 60, 2 * 60 * 60, 12 * 60 * 60]

@@ -19,9 +19,10 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "java_script_enabled": False}
 
 
-def axe_violations(browser, url):
-    """axe needs JavaScript: check the page again in a context where it is on."""
-    context = browser.new_context()
+def axe_violations(browser, url, storage_state=None):
+    """axe needs JavaScript: check the page again in a context where it is on (with the
+    visitor's cookies, when given, so it sees what they saw)."""
+    context = browser.new_context(storage_state=storage_state)
     try:
         page = context.new_page()
         page.goto(url)
@@ -73,4 +74,7 @@ def test_booking_flow_without_javascript(page, browser, live_demo, settings):
     if not AXE_JS.exists():
         pytest.fail("axe-core is missing: run `npm ci` (make test does)")
     assert axe_violations(browser, form_url) == []
+    visitor = page.context.storage_state()
+    assert axe_violations(browser, page.url, storage_state=visitor) == []
+    # What any other browser sees at that address: no details, and accessible too.
     assert axe_violations(browser, page.url) == []

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client
 
 from bookings import links
 from bookings.models import Booking, EmailDelivery
@@ -50,7 +51,7 @@ def test_booking_a_slot_redirects_to_a_confirmation_with_calendar_invite(
     booking = Booking.objects.get()
     assert booking.slot_start == first_free_slot.start
     assert booking.status == "new"
-    assert response["Location"].startswith("/health-check/booked/")
+    assert response["Location"] == "/health-check/booked/"
 
     page = client.get(response["Location"])
     html = page.content.decode()
@@ -97,19 +98,34 @@ def test_no_slot_booking_says_we_will_suggest_times(client, book):
     assert "Add to calendar" not in html
 
 
-def test_tampered_or_unknown_reference_is_404(client, book):
-    response = book()
-    url = response["Location"]
-    token = url.rstrip("/").rsplit("/", 1)[1]
-    assert client.get(url.replace(token, token[:-2] + "xy")).status_code == 404
+def test_only_the_browser_that_booked_sees_the_request(client, first_free_slot, book):
+    url = book(slot=first_free_slot.value)["Location"]
+    booking = Booking.objects.get()
+
+    # Anyone else at the same address (a crawler, a shared link) sees where to find theirs.
+    stranger = Client()
+    page = stranger.get(url)
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert '<h1 class="booking-confirmation__title">Your Health Check request</h1>' in html
+    for personal in (booking.reference, booking.name, booking.email, booking.company):
+        assert personal not in html
+    assert "your confirmation e-mail has your reference" in html
+    assert "noindex" not in html
+    assert stranger.get(url + "calendar/").status_code == 404
+
+    # The booking browser still sees it; the old signed addresses are gone.
+    assert booking.reference in client.get(url).content.decode()
     assert client.get("/health-check/booked/nonsense/").status_code == 404
-    assert client.get("/health-check/booked/nonsense/calendar/").status_code == 404
 
 
-def test_expired_reference_is_404(client, settings, book):
+def test_confirmation_shows_the_request_for_a_limited_time(client, settings, book):
     url = book()["Location"]
-    settings.BOOKINGS_CONFIRMATION_LINK_DAYS = -1
-    assert client.get(url).status_code == 404
+    settings.BOOKINGS_CONFIRMATION_HOURS = -1
+    html = client.get(url).content.decode()
+    assert Booking.objects.get().reference not in html
+    assert "Your Health Check request</h1>" in html
+    assert client.get(url + "calendar/").status_code == 404
 
 
 def test_errors_are_summarised_linked_and_every_valid_value_kept(client, first_free_slot):
@@ -142,12 +158,10 @@ def test_resubmitting_the_same_form_creates_one_booking(
         first = client.post("/health-check/", data)
         second = client.post("/health-check/", data)
     assert Booking.objects.count() == 1
-    # Both go to the confirmation of that one booking (links are signed with the time, so
-    # the two addresses may differ by a second).
+    # Both go to the confirmation of that one booking.
     booking = Booking.objects.get()
-    for response in (first, second):
-        token = response["Location"].rstrip("/").rsplit("/", 1)[-1]
-        assert links.booking_for_confirmation(token) == booking
+    assert first["Location"] == second["Location"] == "/health-check/booked/"
+    assert booking.reference in client.get(second["Location"]).content.decode()
     assert EmailDelivery.objects.count() == 2
     assert len(mail.outbox) == 2
 
@@ -239,3 +253,11 @@ def test_health_check_faqs_are_shown_and_marked_up_for_search_engines(client):
     assert len(faq) == 1
     assert [q["name"] for q in faq[0]["mainEntity"]] == questions
     assert faq[0]["mainEntity"][1]["acceptedAnswer"]["text"].startswith("Then that is the plan.")
+
+
+def test_every_cookie_the_booking_sets_is_named_in_the_privacy_notice(client, book):
+    names = set(client.get("/health-check/").cookies) | set(book().cookies)
+    assert names == {"csrftoken", "sessionid"}
+    privacy = client.get("/privacy/").content.decode()
+    for name in names:
+        assert f"“{name}”" in privacy
