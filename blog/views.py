@@ -1,13 +1,14 @@
 """Site search over guides, series hubs and the FAQ page."""
 
 import logging
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
-from apiwise.seo import plain_text
+from apiwise.seo import absolute_url, plain_text
 from blog.models import ArticlePage, FaqPage, SeriesHubPage
 
 logger = logging.getLogger(__name__)
@@ -63,4 +64,14 @@ def search(request):
             f"Nothing matched “{query}”{note}. Try fewer or different words, or browse all guides."
         )
     context.update(results=results, page_obj=page_obj)
+    if results:
+        context["canonical_url"] = canonical_search_url(request, query, page_obj.number)
     return TemplateResponse(request, "blog/search.html", context)
+
+
+def canonical_search_url(request, query, number):
+    """One address per search, whatever the case, spacing or parameter order it came with."""
+    params = {"q": query.casefold()}
+    if number > 1:
+        params["page"] = number
+    return absolute_url(request, f"{request.path}?{urlencode(params)}")

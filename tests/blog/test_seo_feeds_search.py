@@ -3,7 +3,7 @@
 import xml.etree.ElementTree as ET
 
 import pytest
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from blog import demo_content
 from blog.models import ArticlePage
@@ -171,4 +171,24 @@ def test_search_is_paginated(client):
     assert html.count('class="search-result"') == 10
     page2 = client.get("/search/", {"q": "UK guide", "page": "2"}).content.decode()
     assert 'class="search-result"' in page2
+    root = Site.objects.get(is_default_site=True).root_url
+    assert f'<link rel="canonical" href="{root}/search/?q=uk+guide&amp;page=2">' in page2
     assert client.get("/search/", {"q": "UK guide", "page": "junk"}).status_code == 200
+
+
+def test_searches_with_results_can_be_indexed_under_one_address_and_others_cannot(client):
+    robots = client.get("/robots.txt").content.decode()
+    assert "Disallow: /search/" not in robots
+
+    # However it was typed, a search with results names one canonical address.
+    root = Site.objects.get(is_default_site=True).root_url
+    for typed in ("Xero", "  XERO ", "xero"):
+        html = client.get("/search/", {"q": typed, "utm_source": "x"}).content.decode()
+        assert "noindex" not in html
+        assert f'<link rel="canonical" href="{root}/search/?q=xero">' in html
+
+    # An empty or unmatched search only echoes the visitor's words: kept out of the index.
+    for query in ("", "buy cheap pills at spam.example"):
+        html = client.get("/search/", {"q": query}).content.decode()
+        assert '<meta name="robots" content="noindex">' in html
+        assert 'rel="canonical"' not in html
