@@ -15,6 +15,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
+from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import RichText
@@ -338,7 +339,38 @@ class FaqBlock(blocks.StructBlock):
         )
 
 
-class ArticleBodyBlock(blocks.StreamBlock):
+def anchors_in(stream):
+    """(index of the top-level block, anchor) for every heading, FAQ heading and question."""
+    for index, child in enumerate(stream):
+        value = child.value
+        anchor = getattr(value, "anchor_id", "")
+        if anchor:
+            yield index, anchor
+        for item in value.get("items", []) if hasattr(value, "get") else []:
+            if getattr(item, "anchor_id", ""):
+                yield index, item.anchor_id
+
+
+class UniqueAnchorsStreamBlock(blocks.StreamBlock):
+    """Each heading and question keeps a #link of its own: two with the same wording would
+    share one id, which breaks the contents list, the link and the HTML."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        seen, errors = set(), {}
+        for index, anchor in anchors_in(value):
+            if anchor in seen:
+                errors[index] = ValidationError(
+                    f"Another heading or question on this page already links as #{anchor}. "
+                    "Change the wording, or give this one a link name of its own."
+                )
+            seen.add(anchor)
+        if errors:
+            raise StreamBlockValidationError(block_errors=errors)
+        return value
+
+
+class ArticleBodyBlock(UniqueAnchorsStreamBlock):
     heading = HeadingBlock()
     text = TextBlock()
     callout = CalloutBlock()
@@ -362,6 +394,14 @@ class FaqSectionBlock(blocks.StructBlock):
         template = "blog/blocks/faq.html"
         preview_value = FAQ_PREVIEW
         description = "A group of questions on one topic."
+
+
+class FaqSectionsBlock(UniqueAnchorsStreamBlock):
+    section = FaqSectionBlock()
+
+
+class FaqsBlock(UniqueAnchorsStreamBlock):
+    faq = FaqBlock()
 
 
 def faq_items(stream):

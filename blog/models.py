@@ -44,7 +44,7 @@ from wagtail.snippets.models import register_snippet
 from apiwise.csp import preview_csp
 from apiwise.models import BasePage
 from apiwise.seo import absolute_url, faq_json_ld, plain_text
-from blog.blocks import ArticleBodyBlock, FaqSectionBlock, faq_items
+from blog.blocks import ArticleBodyBlock, FaqSectionsBlock, faq_items
 from blog.reading_time import reading_time
 from blog.rich_text import page_link_urls, strings_in
 
@@ -698,7 +698,7 @@ class FaqPage(BlogPage):
 
     intro = models.TextField(max_length=400, blank=True)
     sections = StreamField(
-        [("section", FaqSectionBlock())],
+        FaqSectionsBlock(),
         help_text="One section per topic. Each question gets a link of its own.",
     )
 

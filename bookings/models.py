@@ -25,7 +25,7 @@ from wagtail.search import index
 
 from apiwise.models import BasePage
 from apiwise.seo import faq_json_ld
-from blog.blocks import FaqBlock, faq_items
+from blog.blocks import FaqsBlock, faq_items
 
 LONDON = "Europe/London"
 
@@ -150,7 +150,7 @@ class HealthCheckPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text="E.g. 'A 45-minute call, then a written plan within 5 working days'.",
     )
-    faqs = StreamField([("faq", FaqBlock())], blank=True, max_num=1)
+    faqs = StreamField(FaqsBlock(), blank=True, max_num=1)
     form_heading = models.CharField(max_length=120, default="Book your Health Check")
     form_introduction = models.TextField(max_length=400, blank=True)
     marketing_opt_in_text = models.CharField(

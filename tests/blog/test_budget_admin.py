@@ -6,6 +6,7 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from blog.blocks import anchors_in
 from blog.models import ArticlePage, GuideIndexPage, RelatedGuide, SeriesHubPage
 
 pytestmark = pytest.mark.django_db
@@ -189,3 +190,54 @@ def test_block_picker_previews_exist_for_every_body_block(admin_client):
     for name, block in ArticleBodyBlock().child_blocks.items():
         assert block.is_previewable or name == "image", name
         assert block.get_description(), name
+
+
+def heading(text, anchor=""):
+    return ("heading", {"text": text, "level": "h2", "anchor": anchor})
+
+
+def test_two_headings_with_one_link_are_refused_until_one_gets_its_own(admin_client, article):
+    def save(body):
+        data = nested_form_data(
+            {
+                "title": article.title,
+                "slug": article.slug,
+                "summary": article.summary,
+                "short_answer": rich_text("<p>x</p>"),
+                "body": streamfield(body),
+                "date": "2026-06-23",
+                "related_links": inline_formset([]),
+            }
+        )
+        url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+        return admin_client.post(url, data)
+
+    revisions = article.revisions.count()
+    response = save([heading("Costs"), ("text", rich_text("<p>a</p>")), heading("Costs!")])
+    assert response.status_code == 200  # the form again, nothing saved
+    assert "already links as #costs" in response.content.decode()
+    assert article.revisions.count() == revisions
+
+    response = save([heading("Costs"), heading("Costs!", anchor="costs-in-detail")])
+    assert response.status_code == 302
+    draft = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    assert [anchor for _i, anchor in anchors_in(draft.body)] == ["costs", "costs-in-detail"]
+
+
+def test_the_same_question_twice_on_the_faq_page_is_refused(admin_client):
+    question = {"question": "How much?", "answer": rich_text("<p>£495.</p>"), "anchor": ""}
+    section = {"heading": "Costs", "items": streamfield([("item", question)])}
+    data = nested_form_data(
+        {
+            "title": "FAQs",
+            "slug": "faqs",
+            "intro": "",
+            "sections": streamfield(
+                [("section", section), ("section", {**section, "heading": "Prices"})]
+            ),
+        }
+    )
+    faqs = Page.objects.get(slug="faqs")
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[faqs.pk]), data)
+    assert response.status_code == 200
+    assert "already links as #faq-how-much" in response.content.decode()
