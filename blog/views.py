@@ -3,13 +3,12 @@
 import logging
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
 from apiwise.seo import absolute_url, plain_text
-from blog.models import ArticlePage, FaqPage, SeriesHubPage
+from blog.models import ArticlePage, FaqPage, SeriesHubPage, paginate
 
 logger = logging.getLogger(__name__)
 
@@ -44,10 +43,7 @@ def search(request):
         .search(query, operator="and")
     )
     try:
-        paginator = Paginator(pages, RESULTS_PER_PAGE)
-        raw_page = request.GET.get("page", "1")
-        number = int(raw_page) if raw_page.isdigit() and len(raw_page) < 6 else 1
-        page_obj = paginator.page(min(max(number, 1), paginator.num_pages))
+        page_obj = paginate(request, pages, RESULTS_PER_PAGE)
         results = [Result(page) for page in page_obj.object_list]
     except DatabaseError:
         logger.exception("Search failed for %r", query)

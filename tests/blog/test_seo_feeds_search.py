@@ -173,7 +173,10 @@ def test_search_is_paginated(client):
     assert 'class="search-result"' in page2
     root = Site.objects.get(is_default_site=True).root_url
     assert f'<link rel="canonical" href="{root}/search/?q=uk+guide&amp;page=2">' in page2
-    assert client.get("/search/", {"q": "UK guide", "page": "junk"}).status_code == 200
+    # The same rules as the guide index: junk is not a page, past the end is the last one.
+    assert client.get("/search/", {"q": "UK guide", "page": "junk"}).status_code == 404
+    last = client.get("/search/", {"q": "UK guide", "page": "99"}).content.decode()
+    assert 'aria-current="page">Page ' in last and 'rel="next"' not in last
 
 
 def test_searches_with_results_can_be_indexed_under_one_address_and_others_cannot(client):
