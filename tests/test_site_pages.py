@@ -1,5 +1,7 @@
 """Site-wide pages, settings and navigation as a visitor sees them."""
 
+import re
+
 import pytest
 from wagtail.models import Site
 
@@ -115,3 +117,26 @@ def test_staff_redirects_send_old_addresses_to_new_pages(client, home_page):
     response = client.get("/who-we-are/")
     assert response.status_code == 301
     assert response["Location"].endswith("/about/")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/guides/",
+        "/guides/apis-vs-integrations-vs-automation/",
+        "/guides/api-basics/",
+        "/faqs/",
+        "/search/?q=xero",
+        "/search/?q=nothing-matches-this",
+        "/health-check/",
+        "/health-check/booked/",
+        "/about/",
+    ],
+)
+def test_no_template_syntax_leaks_onto_a_page(client, path):
+    # A Django {# #} comment only works on one line; a longer one is printed on the page.
+    html = client.get(path).content.decode()
+    text = re.sub(r"<script\b.*?</script>", "", html, flags=re.S)  # JSON-LD ends in "}}"
+    for syntax in ("{#", "#}", "{%", "%}", "{{", "}}"):
+        assert syntax not in text, (path, syntax)
