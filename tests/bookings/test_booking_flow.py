@@ -107,7 +107,7 @@ def test_only_the_browser_that_booked_sees_the_request(client, first_free_slot, 
     page = stranger.get(url)
     html = page.content.decode()
     assert page.status_code == 200
-    assert '<h1 class="booking-confirmation__title">Your Health Check request</h1>' in html
+    assert "<h1>Your Health Check request</h1>" in html
     for personal in (booking.reference, booking.name, booking.email, booking.company):
         assert personal not in html
     assert "your confirmation e-mail has your reference" in html
