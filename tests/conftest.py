@@ -12,6 +12,16 @@ from scripts.chromium import CHROMIUM_ARGS
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# The public pages with the demo content, as the issues name them.
+PUBLIC_PAGES = [
+    "/",
+    "/guides/",
+    "/guides/apis-vs-integrations-vs-automation/",
+    "/guides/api-basics/",
+    "/faqs/",
+    "/search/?q=xero",
+    "/health-check/",
+]
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ import pytest
 from wagtail.models import Site
 
 from apiwise.models import NavigationSettings, SiteSettings
+from tests.conftest import PUBLIC_PAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -121,18 +122,7 @@ def test_staff_redirects_send_old_addresses_to_new_pages(client, home_page):
 
 @pytest.mark.parametrize(
     "path",
-    [
-        "/",
-        "/guides/",
-        "/guides/apis-vs-integrations-vs-automation/",
-        "/guides/api-basics/",
-        "/faqs/",
-        "/search/?q=xero",
-        "/search/?q=nothing-matches-this",
-        "/health-check/",
-        "/health-check/booked/",
-        "/about/",
-    ],
+    [*PUBLIC_PAGES, "/search/?q=nothing-matches-this", "/health-check/booked/", "/about/"],
 )
 def test_no_template_syntax_leaks_onto_a_page(client, path):
     # A Django {# #} comment only works on one line; a longer one is printed on the page.

@@ -11,12 +11,8 @@ from tests.conftest import AXE_JS
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.browser_context_args(java_script_enabled=False),
 ]
-
-
-@pytest.fixture
-def browser_context_args(browser_context_args):
-    return {**browser_context_args, "java_script_enabled": False}
 
 
 def axe_violations(browser, url, storage_state=None):

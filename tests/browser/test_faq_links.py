@@ -8,12 +8,8 @@ from blog.models import ArticlePage, FaqPage
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.browser_context_args(java_script_enabled=False),
 ]
-
-
-@pytest.fixture
-def browser_context_args(browser_context_args):
-    return {**browser_context_args, "java_script_enabled": False}
 
 
 def last_question(stream):

@@ -4,20 +4,13 @@ scroll, inside their own container."""
 
 import pytest
 
+from tests.conftest import PUBLIC_PAGES
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PAGES = [
-    "/",
-    "/guides/",
-    "/guides/apis-vs-integrations-vs-automation/",
-    "/guides/api-basics/",
-    "/faqs/",
-    "/search/?q=xero",
-    "/health-check/",
-]
 
 # Elements wider than the window, other than those inside a scrolling table container.
 OVERFLOWING = """() => {
@@ -32,7 +25,7 @@ OVERFLOWING = """() => {
 @pytest.mark.parametrize("css_width", [640, 320])
 def test_pages_reflow_without_sideways_scrolling_when_zoomed(live_demo, page, css_width):
     page.set_viewport_size({"width": css_width, "height": 800})
-    for path in PAGES:
+    for path in PUBLIC_PAGES:
         page.goto(f"{live_demo.url}{path}")
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         assert scroll_width <= css_width, (path, scroll_width, page.evaluate(OVERFLOWING))
