@@ -164,11 +164,14 @@ class BlogPage(BasePage):
         return super().breadcrumb_ancestors()
 
     def get_view_restrictions(self):
-        """Restrictions on this page or its ancestors in one query (Wagtail's takes two)."""
+        """Restrictions on this page or its ancestors in one query (Wagtail's takes two). As in
+        Wagtail, an alias among the ancestors takes its source page's restrictions."""
         if self.alias_of_id or not self.path:
             return super().get_view_restrictions()
         paths = [self.path[: n * self.steplen] for n in range(1, self.depth + 1)]
-        return PageViewRestriction.objects.filter(page__path__in=paths)
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
+        ).distinct()
 
     def rich_text_sources(self):
         return []

@@ -132,3 +132,22 @@ def test_table_rows_must_match_the_header():
     assert "Row 1 has 3 cells but the table has 2 columns" in str(
         error.value.block_errors["rows"].block_errors[0]
     )
+
+
+def test_a_guide_below_an_alias_of_a_private_index_is_private_too(client, guide_index):
+    """Wagtail gives an alias its source page's view restrictions; so does our one-query
+    lookup, for the pages below the alias."""
+    from wagtail.models import Page, PageViewRestriction
+
+    copy = guide_index.create_alias(parent=guide_index.get_parent(), update_slug="guides-copy")
+    guide = ArticlePage(title="Below the copy", slug="below-the-copy", summary="s", body=[])
+    copy.add_child(instance=guide)
+    guide.save_revision().publish()
+    assert client.get(guide.url).status_code == 200
+
+    PageViewRestriction.objects.create(page=guide_index, restriction_type="login")
+    guide = ArticlePage.objects.get(pk=guide.pk)
+    assert set(guide.get_view_restrictions()) == set(Page.get_view_restrictions(guide))
+    response = client.get(guide.url)
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
