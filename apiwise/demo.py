@@ -81,10 +81,10 @@ STANDARD_PAGES = [
         "entering into a contract.</p><h2>How long we keep it</h2><p>Requests that do not "
         "lead to work are anonymised after 24 months. Marketing e-mails are only sent if you "
         "opt in, and you can opt out at any time.</p><h2>Cookies</h2><p>We use two cookies, "
-        "both strictly necessary and neither used for tracking: “csrftoken”, set "
-        "by the booking form, protects it from forged submissions; “sessionid”, set "
-        "when you send a request, lets your browser, and only yours, show you that request "
-        "for 24 hours. We use no analytics or advertising cookies.</p><h2>Your rights</h2><p>You can ask for "
+        "both strictly necessary and neither used for tracking: “csrftoken”, set by the "
+        "booking form, protects it from forged submissions; “sessionid”, set when you send a "
+        "request, lets your browser, and only yours, show you that request for 24 hours. We "
+        "use no analytics or advertising cookies.</p><h2>Your rights</h2><p>You can ask for "
         "a copy of your data, or for it to be erased, by e-mailing us.</p>",
     },
     {

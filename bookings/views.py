@@ -245,6 +245,7 @@ def booked(request, page):
         "booking": booking,
         "ics_url": links.page_url(page, "booked_ics") if booking and booking.holds_slot else "",
         "confirmation_hours": settings.BOOKINGS_CONFIRMATION_HOURS,
+        "canonical_url": links.page_url(page, "booked", absolute=True),
     }
     return page.render(request, template="bookings/booked.html", context_overrides=context)
 

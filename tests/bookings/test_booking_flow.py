@@ -112,6 +112,7 @@ def test_only_the_browser_that_booked_sees_the_request(client, first_free_slot, 
         assert personal not in html
     assert "your confirmation e-mail has your reference" in html
     assert "noindex" not in html
+    assert f'<link rel="canonical" href="{booking_page().full_url}booked/">' in html
     assert stranger.get(url + "calendar/").status_code == 404
 
     # The booking browser still sees it; the old signed addresses are gone.
