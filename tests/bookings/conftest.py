@@ -3,11 +3,12 @@ import uuid
 
 import django_tasks.signals  # noqa: F401
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.utils import timezone
 
 from bookings.forms import started_token
-from bookings.models import HealthCheckPage
+from bookings.models import Booking, HealthCheckPage
 from bookings.slots import free_slots
 
 # The django-tasks backport (used by Wagtail) resets its cached backends when TASKS changes
@@ -85,3 +86,27 @@ def demo_content(transactional_db):
         call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
         connection.creation.deserialize_db_from_string(contents)
     call_command("load_demo_content", verbosity=0)
+
+
+def make_booking(days_old=0, **fields):
+    """A request as a prospect would have sent it, `days_old` days ago."""
+    data = {
+        "name": "Grace Hopper",
+        "email": "grace@example.com",
+        "company": "Compilers Ltd",
+        "phone": "020 7946 0000",
+        "problem": "Connect Shopify and Xero",
+        "volume": "lt100",
+        "created_at": timezone.now() - dt.timedelta(days=days_old),
+    }
+    data.update(fields)
+    return Booking.objects.create(**data)
+
+
+@pytest.fixture
+def sales_client(client):
+    """Logged in as a member of the Sales group."""
+    user = User.objects.create_user("sam", password="pw")
+    user.groups.add(Group.objects.get(name="Sales"))
+    client.force_login(user)
+    return client

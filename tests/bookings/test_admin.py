@@ -9,28 +9,9 @@ from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
 from bookings.models import Booking, EmailDelivery
+from tests.bookings.conftest import make_booking
 
 pytestmark = pytest.mark.django_db
-
-
-def make_booking(**fields):
-    data = {
-        "name": "Grace Hopper",
-        "email": "grace@example.com",
-        "company": "Compilers Ltd",
-        "problem": "Connect Shopify and Xero",
-        "volume": "lt100",
-    }
-    data.update(fields)
-    return Booking.objects.create(**data)
-
-
-@pytest.fixture
-def sales_client(client):
-    user = User.objects.create_user("sam", password="pw")
-    user.groups.add(Group.objects.get(name="Sales"))
-    client.force_login(user)
-    return client
 
 
 def test_sales_see_the_requests_and_editors_do_not(sales_client, client):

@@ -1,39 +1,23 @@
 """Retention and the data subject's rights."""
 
-import datetime as dt
 import json
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.management import call_command
-from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from bookings.models import Booking, EmailDelivery
+from tests.bookings.conftest import make_booking
 
 pytestmark = pytest.mark.django_db
 
 
-def make(days_old=0, **fields):
-    data = {
-        "name": "Grace Hopper",
-        "email": "grace@example.com",
-        "company": "Compilers Ltd",
-        "phone": "020 7946 0000",
-        "problem": "Connect Shopify and Xero",
-        "volume": "lt100",
-        "created_at": timezone.now() - dt.timedelta(days=days_old),
-    }
-    data.update(fields)
-    return Booking.objects.create(**data)
-
-
 def test_purge_deletes_old_spam_and_anonymises_old_non_clients():
-    old_spam = make(31, status="spam")
-    new_spam = make(29, status="spam")
-    old_lead = make(731, status="declined")
-    old_client = make(731, status="completed")
-    recent = make(700, status="new")
+    old_spam = make_booking(31, status="spam")
+    new_spam = make_booking(29, status="spam")
+    old_lead = make_booking(731, status="declined")
+    old_client = make_booking(731, status="completed")
+    recent = make_booking(700, status="new")
 
     call_command("purge_bookings", verbosity=0)
     call_command("purge_bookings", verbosity=0)  # safe to run again
@@ -50,22 +34,14 @@ def test_purge_deletes_old_spam_and_anonymises_old_non_clients():
 
 def test_retention_periods_come_from_settings(settings):
     settings.BOOKINGS_SPAM_RETENTION_DAYS = 7
-    spam = make(8, status="spam")
+    spam = make_booking(8, status="spam")
     call_command("purge_bookings", verbosity=0)
     assert not Booking.objects.filter(pk=spam.pk).exists()
 
 
-@pytest.fixture
-def sales_client(client):
-    user = User.objects.create_user("sam", password="pw")
-    user.groups.add(Group.objects.get(name="Sales"))
-    client.force_login(user)
-    return client
-
-
 def test_sales_export_everything_about_one_address(sales_client):
-    make(utm={"utm_source": "newsletter"}, staff_notes="Keen")
-    make(email="someone.else@example.com", company="Other Ltd")
+    make_booking(utm={"utm_source": "newsletter"}, staff_notes="Keen")
+    make_booking(email="someone.else@example.com", company="Other Ltd")
     response = sales_client.post(
         "/admin/bookings/privacy/", {"email": "GRACE@example.com", "action": "export"}
     )
@@ -81,9 +57,9 @@ def test_sales_export_everything_about_one_address(sales_client):
 
 
 def test_sales_erase_one_address_and_the_log_holds_no_personal_data(sales_client):
-    booking = make()
+    booking = make_booking()
     EmailDelivery.objects.create(booking=booking, kind="confirmation", state="sent")
-    other = make(email="someone.else@example.com")
+    other = make_booking(email="someone.else@example.com")
     # The erasure must be confirmed.
     response = sales_client.post(
         "/admin/bookings/privacy/", {"email": "grace@example.com", "action": "erase"}
@@ -109,7 +85,7 @@ def test_sales_erase_one_address_and_the_log_holds_no_personal_data(sales_client
 
 
 def test_erasure_command_needs_confirmation_and_export_command_prints_json(capsys):
-    make()
+    make_booking()
     call_command("booking_personal_data", "export", "grace@example.com")
     assert json.loads(capsys.readouterr().out)["requests"][0]["name"] == "Grace Hopper"
     with pytest.raises(Exception, match="--yes"):
@@ -122,7 +98,7 @@ def test_confirmation_page_of_an_erased_request_is_gone(client, rf):
     from bookings import links
     from bookings.privacy import erase
 
-    booking = make()
+    booking = make_booking()
     # The browser that sent the request, as the booking view leaves it.
     session = client.session
     request = rf.get("/")
