@@ -18,8 +18,7 @@ ADMIN_CSP = {
     "frame-ancestors": [CSP.SELF],
 }
 
-# The preview panel shows the public page inside an admin iframe.
+# The preview panel shows the public page inside an admin iframe (see PreviewFramingMiddleware).
 PREVIEW_CSP = {**settings.SECURE_CSP, "frame-ancestors": [CSP.SELF]}
 
 admin_csp = csp_override(ADMIN_CSP)
-preview_csp = csp_override(PREVIEW_CSP)

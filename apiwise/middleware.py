@@ -1,4 +1,8 @@
 from django.conf import settings
+from django.middleware.csp import get_nonce
+from django.utils.csp import CSP, build_policy
+
+from apiwise.csp import PREVIEW_CSP
 
 
 class PermissionsPolicyMiddleware:
@@ -11,4 +15,26 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         if settings.PERMISSIONS_POLICY:
             response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class PreviewFramingMiddleware:
+    """Every preview (any page type, routable pages included) keeps the public policy but may
+    be framed by the admin, which shows it in its preview panel.
+
+    Wagtail renders a preview by running the middleware chain around `serve_preview` and
+    marks the request `is_preview`, so this is the one place that sees every preview. It sits
+    inside the CSP and X-Frame-Options middleware, which leave headers already set alone.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "is_preview", False):
+            response.headers[str(CSP.HEADER_ENFORCE)] = build_policy(
+                PREVIEW_CSP, get_nonce(request)
+            )
+            response.headers["X-Frame-Options"] = "SAMEORIGIN"
         return response

@@ -1,3 +1,5 @@
+from typing import NamedTuple
+
 from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -8,19 +10,15 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from apiwise.csp import preview_csp
+from apiwise.content_cache import cached
 from apiwise.seo import SeoMixin, absolute_url, plain_text
 
 
 class BasePage(SeoMixin, Page):
-    """Every page type on the site: shared SEO behaviour and a preview that the admin can
-    frame under the site's Content Security Policy."""
+    """Every page type on the site: shared SEO behaviour (titles, descriptions, JSON-LD)."""
 
     class Meta:
         abstract = True
-
-    def serve_preview(self, request, mode_name):
-        return preview_csp(super().serve_preview)(request, mode_name)
 
 
 class CallToActionFields(models.Model):
@@ -195,15 +193,23 @@ class NavigationSettings(ClusterableModel, BaseSiteSetting):
     class Meta:
         verbose_name = "navigation"
 
-    def main_menu(self):
-        return self._items(self.main_menu_items)
+    MENUS = {"main": "main_menu_items", "footer": "footer_links"}
 
-    def footer_menu(self):
-        return self._items(self.footer_links)
+    @classmethod
+    def links(cls, site, menu):
+        """A menu's live pages as (text, url) links: cached until the content changes, so a
+        page view reads no menu from the database."""
 
-    @staticmethod
-    def _items(manager):
-        return [item for item in manager.select_related("page") if item.page.live]
+        def build():
+            items = getattr(cls.for_site(site), cls.MENUS[menu]).select_related("page")
+            return [MenuLink(item.text, item.url) for item in items if item.page.live]
+
+        return cached(f"menu:{site.pk}:{menu}", build)
+
+
+class MenuLink(NamedTuple):
+    text: str
+    url: str
 
 
 class MenuItem(Orderable):

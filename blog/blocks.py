@@ -20,8 +20,6 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import RichText
 
-from blog.rich_text import expand
-
 PREVIEW_TEMPLATE = "blog/blocks/preview.html"
 TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -68,20 +66,9 @@ class HeadingBlock(blocks.StructBlock):
         description = "A section heading. H2 headings build the “On this page” contents list."
 
 
-def page_links(parent_context):
-    """The page's {id: url} map of linked pages, when the page provided one."""
-    links = (parent_context or {}).get("rich_text_links")
-    return links if isinstance(links, dict) else None
-
-
 class TextBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         super().__init__(features=TEXT_FEATURES, **kwargs)
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        context["html"] = expand(value, page_links(parent_context))
-        return context
 
     class Meta:
         icon = "pilcrow"
@@ -272,7 +259,7 @@ class CallToActionBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         page = (parent_context or {}).get("page")
         href = value.link_for(page)
-        text = str(expand(value["text"], page_links(parent_context)))
+        text = str(value["text"])
         target = value.get("page")
         if href and target:
             # Links in the text to the same page carry the same ?from=.

@@ -24,8 +24,10 @@ LINK = re.compile(r"\[\[([a-z0-9-]+)\|([^\]]+)\]\]")
 
 def load(home):
     topics = {}
-    for name, slug in data.TOPICS:
-        topics[slug], _ = Topic.objects.get_or_create(slug=slug, defaults={"name": name})
+    for name, slug, is_system in data.TOPICS:
+        topics[slug], _ = Topic.objects.get_or_create(
+            slug=slug, defaults={"name": name, "is_system": is_system}
+        )
     author, _ = Author.objects.get_or_create(
         name=data.AUTHOR["name"],
         defaults={key: value for key, value in data.AUTHOR.items() if key != "name"},

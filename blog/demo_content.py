@@ -4,27 +4,29 @@ slug (a guide, the hub, the Health Check page, About), resolved by blog/demo.py.
 
 from datetime import date
 
+# (name, slug, is a software product a business runs: offered as a "system" in the
+# Health Check form).
 TOPICS = [
-    ("Xero", "xero"),
-    ("QuickBooks Online", "quickbooks-online"),
-    ("Sage", "sage"),
-    ("Shopify", "shopify"),
-    ("WooCommerce", "woocommerce"),
-    ("Amazon", "amazon"),
-    ("eBay", "ebay"),
-    ("Stripe", "stripe"),
-    ("PayPal", "paypal"),
-    ("GoCardless", "gocardless"),
-    ("Square", "square"),
-    ("HubSpot", "hubspot"),
-    ("Salesforce", "salesforce"),
-    ("Pipedrive", "pipedrive"),
-    ("Klaviyo", "klaviyo"),
-    ("Zapier", "zapier"),
-    ("Make", "make"),
-    ("iPaaS", "ipaas"),
-    ("API basics", "api-basics"),
-    ("Costs", "costs"),
+    ("Xero", "xero", True),
+    ("QuickBooks Online", "quickbooks-online", True),
+    ("Sage", "sage", True),
+    ("Shopify", "shopify", True),
+    ("WooCommerce", "woocommerce", True),
+    ("Amazon", "amazon", True),
+    ("eBay", "ebay", True),
+    ("Stripe", "stripe", True),
+    ("PayPal", "paypal", True),
+    ("GoCardless", "gocardless", True),
+    ("Square", "square", True),
+    ("HubSpot", "hubspot", True),
+    ("Salesforce", "salesforce", True),
+    ("Pipedrive", "pipedrive", True),
+    ("Klaviyo", "klaviyo", True),
+    ("Zapier", "zapier", True),
+    ("Make", "make", True),
+    ("iPaaS", "ipaas", False),
+    ("API basics", "api-basics", False),
+    ("Costs", "costs", False),
 ]
 
 AUTHOR = {

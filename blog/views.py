@@ -8,7 +8,8 @@ from django.template.response import TemplateResponse
 from wagtail.models import Page
 
 from apiwise.seo import absolute_url, plain_text
-from blog.models import ArticlePage, FaqPage, SeriesHubPage, paginate
+from blog.models import ArticlePage, FaqPage, SeriesHubPage
+from blog.queries import paginate
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,6 @@ workflow, resend, and the privacy tools (export or erase everything about one e-
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -17,7 +16,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from bookings import outbox, privacy
-from bookings.models import Booking, EmailDelivery
+from bookings.models import Booking, EmailDelivery, Status
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -69,7 +68,7 @@ class StatusForm(forms.ModelForm):
         current = self.instance.status
         allowed = {current, *self.instance.allowed_statuses()}
         self.fields["status"].choices = [
-            (value, label) for value, label in Booking.Status.choices if value in allowed
+            (value, label) for value, label in Status.choices if value in allowed
         ]
         self.fields[
             "status"
@@ -114,11 +113,6 @@ class BookingInspectView(generic.InspectView):
 
     def get_slot_start_display_value(self):
         return self.object.slot_label() or "None chosen"
-
-
-def _require(request, perm):
-    if not request.user.has_perm(perm):
-        raise PermissionDenied
 
 
 def resend_delivery(request, delivery_id):

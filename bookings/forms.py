@@ -7,16 +7,14 @@ import uuid
 from urllib.parse import urlsplit
 
 from django import forms
-from django.conf import settings
-from django.core import signing
 from django.utils import timezone
 
-from bookings.models import Booking
+from bookings.abuse import spam_reason, started_token
+from bookings.models import Volume
 from bookings.slots import parse_slot_value
 
 NO_SLOT = "none"
 UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content")
-STARTED_SALT = "bookings.form-started"
 PHONE_RE = re.compile(r"^\+?[0-9 ()\-.]{7,24}$")
 TAKEN_MESSAGE = "Sorry, that slot was just taken. Please choose another time."
 
@@ -57,19 +55,6 @@ def source_from_request(request):
         if parts.netloc and parts.netloc == request.get_host():
             return safe_local_path(parts.path + (f"?{parts.query}" if parts.query else ""))
     return ""
-
-
-def started_token(now=None):
-    return signing.dumps((now or timezone.now()).timestamp(), salt=STARTED_SALT)
-
-
-def seconds_since_started(token):
-    """Seconds since the form was rendered, or None when the token is missing or forged."""
-    try:
-        started = float(signing.loads(token, salt=STARTED_SALT))
-    except (signing.BadSignature, TypeError, ValueError):
-        return None
-    return timezone.now().timestamp() - started
 
 
 class BookingForm(forms.Form):
@@ -125,7 +110,7 @@ class BookingForm(forms.Form):
     )
     volume = forms.ChoiceField(
         label="Roughly how many orders or transactions a month?",
-        choices=[("", "Choose one")] + list(Booking.Volume.choices),
+        choices=[("", "Choose one")] + list(Volume.choices),
         error_messages={"required": "Choose roughly how many orders or transactions you have."},
     )
     slot = forms.CharField(
@@ -152,11 +137,11 @@ class BookingForm(forms.Form):
 
     TEXT_FIELDS = ("name", "company", "phone", "role", "systems_other")
 
-    def __init__(self, *args, free_slots=(), offered_slots=(), topics=(), opt_in_text="", **kw):
+    def __init__(self, *args, free_slots=(), offered_slots=(), systems=(), opt_in_text="", **kw):
         super().__init__(*args, **kw)
         self.free_slots = list(free_slots)
         self.offered_slots = list(offered_slots)
-        self.fields["systems"].choices = [(str(pk), name) for pk, name in topics]
+        self.fields["systems"].choices = [(str(pk), name) for pk, name in systems]
         self.fields["marketing_opt_in"].label = opt_in_text
         self.opt_in_text = opt_in_text
         self.slot_taken = False
@@ -219,19 +204,37 @@ class BookingForm(forms.Form):
         self.slot_taken = True
         self.add_error("slot", TAKEN_MESSAGE)
 
-    def utm(self):
-        return {key: self.cleaned_data[key] for key in UTM_KEYS if self.cleaned_data.get(key)}
+    def booking_fields(self):
+        """What the form says about the request, as the Booking's own fields."""
+        data = self.cleaned_data
+        fields = {
+            name: data[name]
+            for name in (
+                "submission_token",
+                "name",
+                "email",
+                "company",
+                "phone",
+                "role",
+                "systems_other",
+                "problem",
+                "volume",
+            )
+        }
+        fields["source_page"] = data.get("source_page", "")
+        fields["utm"] = {key: data[key] for key in UTM_KEYS if data.get(key)}
+        if data["marketing_opt_in"]:
+            fields.update(
+                marketing_opt_in=True,
+                marketing_opt_in_text=self.opt_in_text,
+                marketing_opt_in_at=timezone.now(),
+            )
+        return fields
 
-    def is_bot(self):
-        """The reason to treat this submission as spam, or ''."""
-        if self.cleaned_data.get("website") or self.data.get("website"):
-            return "honeypot"
-        elapsed = seconds_since_started(self.cleaned_data.get("started"))
-        if elapsed is None:
-            return "missing or forged start time"
-        if elapsed < settings.BOOKINGS_MIN_FILL_SECONDS:
-            return "filled in too fast"
-        return ""
+    def spam_reason(self):
+        """Why this submission looks like a bot's, or ''."""
+        honeypot = self.cleaned_data.get("website") or self.data.get("website")
+        return spam_reason(honeypot, self.cleaned_data.get("started"))
 
     def error_summary(self):
         """[(field id, message)] in the order of the form, for the summary at the top. Every

@@ -22,14 +22,19 @@ from email.utils import formataddr, parseaddr
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, mailers
 from django.db import transaction
-from django.tasks import task, task_backends
+from django.tasks import TaskResultStatus, task, task_backends
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from bookings.models import Booking, EmailDelivery
 
 logger = logging.getLogger(__name__)
 EMAIL_QUEUE = "email"
+
+
+class WorkerStopped(Exception):
+    """Recorded on a task row whose worker stopped mid-task (the delivery is redone)."""
 
 
 @task(queue_name=EMAIL_QUEUE)
@@ -156,13 +161,13 @@ def requeue_stale(now=None):
         # A worker killed mid-task leaves its row RUNNING forever; the delivery is redone
         # below, so close the orphan row.
         DBTaskResult.objects.filter(
-            status="RUNNING",
+            status=TaskResultStatus.RUNNING,
             started_at__lt=stale,
             task_path=f"{send_delivery.func.__module__}.{send_delivery.func.__qualname__}",
         ).update(
-            status="FAILED",
+            status=TaskResultStatus.FAILED,
             finished_at=now,
-            exception_class_path="bookings.outbox.StaleTask",
+            exception_class_path=f"{WorkerStopped.__module__}.{WorkerStopped.__qualname__}",
             traceback="The worker stopped while running this task; requeued.",
         )
     candidates = EmailDelivery.objects.filter(
@@ -174,7 +179,9 @@ def requeue_stale(now=None):
             transactional
             and delivery.state == EmailDelivery.State.QUEUED
             and delivery.task_id
-            and DBTaskResult.objects.filter(id=delivery.task_id, status="READY").exists()
+            and DBTaskResult.objects.filter(
+                id=delivery.task_id, status=TaskResultStatus.READY
+            ).exists()
         ):
             continue  # its task is still waiting for a worker
         with transaction.atomic():
@@ -242,7 +249,7 @@ def build_message(delivery):
         ),
         "page_url": page.get_full_url() if page else "",
         "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        + f"/admin/bookings/requests/inspect/{booking.pk}/",
+        + reverse("bookings_requests:inspect", args=[booking.pk]),
     }
     kind = delivery.kind
     template = f"bookings/email/{kind}"

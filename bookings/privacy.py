@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from bookings.models import Booking
+from bookings.models import Booking, Status
 
 ERASED = "(erased)"
 
@@ -100,11 +100,11 @@ def purge(now=None):
     spam_cutoff = now - dt.timedelta(days=settings.BOOKINGS_SPAM_RETENTION_DAYS)
     old_cutoff = now - dt.timedelta(days=settings.BOOKINGS_ANONYMISE_AFTER_DAYS)
     with transaction.atomic():
-        deleted, _ = Booking.objects.filter(status="spam", created_at__lt=spam_cutoff).delete()
+        deleted, _ = Booking.objects.filter(status=Status.SPAM, created_at__lt=spam_cutoff).delete()
         anonymised = 0
         stale = Booking.objects.filter(
             created_at__lt=old_cutoff, anonymised_at__isnull=True
-        ).exclude(status__in=["completed", "spam"])
+        ).exclude(status__in=[Status.COMPLETED, Status.SPAM])
         for booking in stale.select_for_update():
             anonymise(booking)
             log(instance=booking, action="bookings.erase", data={"reason": "retention"})

@@ -153,9 +153,10 @@ def all_slots(rules, now=None):
 def taken_ranges(start, end, exclude_booking=None):
     """(start, hold_until) of active bookings that overlap [start, end)."""
     from bookings.models import Booking
+    from bookings.models.booking import ACTIVE_STATUSES
 
     bookings = Booking.objects.filter(
-        status__in=Booking.ACTIVE_STATUSES,
+        status__in=ACTIVE_STATUSES,
         slot_start__isnull=False,
         slot_start__lt=end,
         hold_until__gt=start,

@@ -36,7 +36,6 @@ class BookingViewSet(ModelViewSet):
     url_prefix = "bookings/requests"
     menu_label = "Health Check requests"
     icon = "mail"
-    add_view_enabled = False
     copy_view_enabled = False
     inspect_view_enabled = True
     index_view_class = admin_views.BookingIndexView
@@ -103,6 +102,14 @@ class BookingViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return admin_views.StatusForm
+
+    # Requests come from the public form only: there is no "add" view (ModelViewSet has no
+    # switch for it), so no URL and no "Add" button.
+    def get_urlpatterns(self):
+        return [pattern for pattern in super().get_urlpatterns() if pattern.name != "add"]
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(**{**kwargs, "add_url_name": None})
 
 
 class AvailabilityWindowViewSet(ModelViewSet):

@@ -1,6 +1,8 @@
+"""Fixtures for the whole suite: the demo content in the test database, the cache, live
+servers, Playwright's Chromium, axe-core and the production task worker."""
+
 import os
 import shutil
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -8,20 +10,9 @@ from django.db import connection
 from wagtail.models import Page, Site
 
 from scripts.chromium import CHROMIUM_ARGS
+from tests.helpers import AXE_JS, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-# The public pages with the demo content, as the issues name them.
-PUBLIC_PAGES = [
-    "/",
-    "/guides/",
-    "/guides/apis-vs-integrations-vs-automation/",
-    "/guides/api-basics/",
-    "/faqs/",
-    "/search/?q=xero",
-    "/health-check/",
-]
 
 
 @pytest.fixture(scope="session")
@@ -54,20 +45,34 @@ def serialized_test_database(request):
 
 
 @pytest.fixture(autouse=True)
-def keep_serialized_contents(request, serialized_test_database):
+def keep_serialized_contents(serialized_test_database):
     """Hand the serialised database to the connection the tests really use, so that Django's
     serialized_rollback works again (flush without re-creating content types at the end of a
-    test, restore at the start of the next), and restore it here when an earlier test left the
-    database empty."""
-    if not serialized_test_database:
-        return
-    if not hasattr(connection, "_test_serialized_contents"):
+    test, restore at the start of the next)."""
+    if serialized_test_database and not hasattr(connection, "_test_serialized_contents"):
         connection._test_serialized_contents = serialized_test_database
-    if "live_demo" in request.fixturenames:
-        request.getfixturevalue("transactional_db")
-        if not Page.objects.filter(depth=1).exists():
-            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-            connection.creation.deserialize_db_from_string(serialized_test_database)
+
+
+@pytest.fixture
+def demo_content(transactional_db, serialized_test_database):
+    """The demo content, for transactional tests. They empty the database when they finish,
+    and one may leave it without even Wagtail's base data: restore that from the serialised
+    copy, then load the (idempotent) demo content again."""
+    if serialized_test_database and not Page.objects.filter(depth=1).exists():
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(serialized_test_database)
+    call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The cache outlives each test's database: start every test with none of it (cached
+    menus and page fragments from another test's content would be stale)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -76,10 +81,8 @@ def home_page(db):
 
 
 @pytest.fixture
-def live_demo(live_server, transactional_db, django_db_serialized_rollback):
-    """A live server with the demo content, for browser tests. Transactional tests flush the
-    database afterwards, so each loads the (idempotent) demo content again."""
-    call_command("load_demo_content", verbosity=0)
+def live_demo(live_server, demo_content, django_db_serialized_rollback):
+    """A live server with the demo content, for browser tests."""
     site = Site.objects.get(is_default_site=True)
     host, port = live_server.url.removeprefix("http://").split(":")
     site.hostname, site.port = host, int(port)
@@ -138,11 +141,6 @@ def axe(page):
         ]
 
     return run
-
-
-DATABASE_TASK_QUEUE = {
-    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
-}
 
 
 @pytest.fixture

@@ -33,6 +33,17 @@ def json_ld(page, request):
 
 
 @register.simple_tag(takes_context=True)
+def site_menu(context, menu):
+    """The links of a menu ("main" or "footer") edited in Settings > Navigation."""
+    from wagtail.models import Site
+
+    from apiwise.models import NavigationSettings
+
+    site = Site.find_for_request(context["request"])
+    return NavigationSettings.links(site, menu) if site else []
+
+
+@register.simple_tag(takes_context=True)
 def current_section(context, url):
     """aria-current for the menu item whose section the visitor is in."""
     request = context.get("request")

@@ -4,8 +4,8 @@ from django import template
 from django.utils.html import format_html
 
 from blog.blocks import anchor_from
-from blog.models import guide_cards, live_guides, parent_url
-from blog.rich_text import expand
+from blog.models import ArticlePage
+from blog.queries import for_cards, parent_url
 
 register = template.Library()
 
@@ -43,10 +43,4 @@ def page_query(context, number):
 @register.simple_tag
 def latest_guides(count=3):
     """The newest live, public guides, ready for cards."""
-    return list(guide_cards(live_guides())[:count])
-
-
-@register.filter
-def rich(value, links=None):
-    """Rich text, with page links resolved from the page's one lookup when available."""
-    return expand(value, links if isinstance(links, dict) else None)
+    return list(for_cards(ArticlePage.objects.listed())[:count])

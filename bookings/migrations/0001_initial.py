@@ -2,7 +2,7 @@
 
 import apiwise.seo
 import bookings.db
-import bookings.models
+import bookings.models.booking
 import django.contrib.postgres.constraints
 import django.contrib.postgres.fields.ranges
 import django.core.validators
@@ -91,7 +91,7 @@ class Migration(migrations.Migration):
             name='Booking',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(default=bookings.models.new_reference, editable=False, max_length=12, unique=True)),
+                ('reference', models.CharField(default=bookings.models.booking.new_reference, editable=False, max_length=12, unique=True)),
                 ('submission_token', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
                 ('status', models.CharField(choices=[('new', 'New'), ('contacted', 'Contacted'), ('scheduled', 'Scheduled'), ('completed', 'Completed'), ('declined', 'Declined'), ('spam', 'Spam'), ('cancelled', 'Cancelled by the prospect')], default='new', max_length=12)),
                 ('name', models.CharField(max_length=100)),
@@ -148,6 +148,6 @@ class Migration(migrations.Migration):
         # cannot express it, so `make run` on SQLite relies on the check in Python.
         bookings.db.PostgresOnlyAddConstraint(
             model_name='booking',
-            constraint=django.contrib.postgres.constraints.ExclusionConstraint(condition=models.Q(('slot_start__isnull', False), ('status__in', ('new', 'contacted', 'scheduled', 'completed'))), expressions=[(bookings.models.TsTzRange('slot_start', 'hold_until', django.contrib.postgres.fields.ranges.RangeBoundary()), '&&')], name='bookings_no_overlapping_slots', violation_error_message='That slot was just taken.'),
+            constraint=django.contrib.postgres.constraints.ExclusionConstraint(condition=models.Q(('slot_start__isnull', False), ('status__in', ('new', 'contacted', 'scheduled', 'completed'))), expressions=[(bookings.models.booking.TsTzRange('slot_start', 'hold_until', django.contrib.postgres.fields.ranges.RangeBoundary()), '&&')], name='bookings_no_overlapping_slots', violation_error_message='That slot was just taken.'),
         ),
     ]

@@ -1,12 +1,8 @@
-import json
-import re
-
 import pytest
 from wagtail.models import Page
 
-from blog.models import ArticlePage, GuideIndexPage, Topic
-
-ARTICLE_SLUG = "apis-vs-integrations-vs-automation"
+from blog.models import ArticlePage, GuideIndexPage, RelatedGuide, Topic
+from tests.helpers import ARTICLE_SLUG
 
 
 @pytest.fixture
@@ -33,8 +29,6 @@ def make_guide(guide_index):
         if date:
             page.date = date
         page.topics = [Topic.objects.get(slug=t) for t in topics]
-        from blog.models import RelatedGuide
-
         page.related_links = [RelatedGuide(guide=g, sort_order=n) for n, g in enumerate(related)]
         guide_index.add_child(instance=page)
         if live:
@@ -46,10 +40,3 @@ def make_guide(guide_index):
         return ArticlePage.objects.get(pk=page.pk)
 
     return make
-
-
-def json_ld(html):
-    """Every JSON-LD block on the page, parsed, by @type."""
-    blocks = re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
-    parsed = [json.loads(block) for block in blocks]
-    return {block["@type"]: block for block in parsed}, parsed

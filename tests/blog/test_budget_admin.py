@@ -127,7 +127,7 @@ def test_hub_cannot_list_the_same_guide_twice(admin_client):
     response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[hub.pk]), data)
     assert response.status_code == 200  # the form again, not a redirect
     html = response.content.decode()
-    assert "is already in this series. A series can list each guide only once." in html
+    assert "That guide is already in this series." in html
     assert SeriesHubPage.objects.get(pk=hub.pk).series_items.count() == 4
 
 

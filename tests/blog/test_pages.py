@@ -1,53 +1,14 @@
 """What visitors see: the guide, the index, the hub, the FAQ page, the home page's latest guides."""
 
 import re
-from html import unescape
-from html.parser import HTMLParser
 
 import pytest
 
 from blog import demo_content
 from blog.models import ArticlePage, FaqPage, RelatedGuide
-from tests.blog.conftest import ARTICLE_SLUG
+from tests.helpers import ARTICLE_URL, assert_accessible_markup, outline, text_of
 
 pytestmark = pytest.mark.django_db
-ARTICLE_URL = f"/guides/{ARTICLE_SLUG}/"
-
-
-class Outline(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.headings, self.styles, self.scripts = [], 0, []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if re.fullmatch(r"h[1-6]", tag):
-            self.headings.append(int(tag[1]))
-        if "style" in attrs or tag == "style":
-            self.styles += 1
-        if tag == "script":
-            self.scripts.append(attrs)
-
-
-def outline(html):
-    parser = Outline()
-    parser.feed(html)
-    return parser
-
-
-def text_of(html):
-    inline = re.sub(r"</?(a|span|b|strong|i|em)\b[^>]*>", "", html)
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", inline)).split())
-
-
-def assert_accessible_markup(html):
-    parsed = outline(html)
-    assert parsed.headings.count(1) == 1, "one h1"
-    for before, after in zip(parsed.headings, parsed.headings[1:], strict=False):
-        assert after <= before + 1, f"heading jumps from h{before} to h{after}"
-    assert parsed.styles == 0, "no inline styles"
-    for attrs in parsed.scripts:
-        assert "nonce" in attrs or "src" in attrs, "inline scripts carry the CSP nonce"
 
 
 def test_reference_article_is_complete_word_for_word(client):
@@ -106,9 +67,7 @@ def test_in_text_links_point_at_the_guides_and_the_hub(client):
 
 
 def test_health_check_links_say_which_guide_sent_the_visitor(client, home_page):
-    health = home_page.get_children().filter(slug="health-check").first()
-    if health is None:
-        pytest.skip("the bookings app's Health Check page is not there yet")
+    health = home_page.get_children().get(slug="health-check")
     html = client.get(ARTICLE_URL).content.decode()
     link = f'href="{health.url}?from={ARTICLE_URL}"'
     assert html.count(link) >= 2  # "Book yours here" and the button
@@ -218,3 +177,17 @@ def test_code_block_is_highlighted_on_the_server_without_inline_styles(client, m
     assert '<div class="code-block__highlight">' in html
     assert '<span class="k">def</span>' in html
     assert outline(html).styles == 0
+
+
+def test_guide_text_follows_a_linked_guide_to_its_new_address(client):
+    """The guide's text is cached between views; a change elsewhere must not leave it stale."""
+    assert 'href="/guides/what-is-an-api/"' in client.get(ARTICLE_URL).content.decode()
+    linked = ArticlePage.objects.get(slug="what-is-an-api")
+    linked.slug = "what-an-api-is"
+    linked.save_revision().publish()
+    html = client.get(ARTICLE_URL).content.decode()
+    assert 'href="/guides/what-an-api-is/"' in html
+    assert "/guides/what-is-an-api/" not in html
+    linked.unpublish()
+    html = client.get(ARTICLE_URL).content.decode()
+    assert "/guides/what-an-api-is/" not in html

@@ -7,8 +7,7 @@ from wagtail.models import PageViewRestriction, Site
 
 from blog import demo_content
 from blog.models import ArticlePage
-from tests.blog.conftest import ARTICLE_SLUG, json_ld
-from tests.blog.test_pages import text_of
+from tests.helpers import ARTICLE_SLUG, json_ld, text_of
 
 pytestmark = pytest.mark.django_db
 ARTICLE_URL = f"/guides/{ARTICLE_SLUG}/"

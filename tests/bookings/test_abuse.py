@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from bookings.forms import started_token
+from bookings.abuse import started_token
 from bookings.models import Booking
 from bookings.slots import free_slots
-from tests.bookings.conftest import form_data
+from tests.helpers import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
 from bookings.models import Booking, EmailDelivery
-from tests.bookings.conftest import make_booking
+from tests.helpers import make_booking
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +151,11 @@ def test_html_typed_by_a_visitor_is_escaped_in_the_admin(sales_client):
         html = sales_client.get(url).content.decode()
         assert "<script>alert('x')</script>" not in html
         assert "&lt;script&gt;" in html
+
+
+def test_staff_cannot_create_a_request_in_the_admin(admin_client):
+    """Requests come from the public form only: no "add" view, no button to it."""
+    assert admin_client.get("/admin/bookings/requests/new/").status_code == 404
+    index = admin_client.get("/admin/bookings/requests/").content.decode()
+    assert "/admin/bookings/requests/new/" not in index
+    assert not Booking.objects.filter(name="").exists()

@@ -9,7 +9,7 @@ from django.test import Client
 from bookings import links
 from bookings.models import Booking, EmailDelivery
 from bookings.slots import free_slots
-from tests.bookings.conftest import form_data
+from tests.helpers import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -262,3 +262,13 @@ def test_every_cookie_the_booking_sets_is_named_in_the_privacy_notice(client, bo
     privacy = client.get("/privacy/").content.decode()
     for name in names:
         assert f"“{name}”" in privacy
+
+
+def test_systems_list_offers_software_products_not_subjects(client):
+    from blog.models import Topic
+
+    html = client.get("/health-check/").content.decode()
+    systems = html[html.index("Systems you use") : html.index("Other systems")]
+    for topic in Topic.objects.all():
+        assert (f">{topic.name}</label>" in systems) is topic.is_system, topic.name
+    assert ">Xero</label>" in systems and ">Costs</label>" not in systems

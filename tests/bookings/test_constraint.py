@@ -10,7 +10,7 @@ from django.test import Client
 
 from bookings.models import Booking
 from bookings.slots import free_slots
-from tests.bookings.conftest import form_data
+from tests.helpers import form_data
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the exclusion constraint exists on PostgreSQL only"

@@ -12,7 +12,7 @@ from django_tasks_db.models import DBTaskResult
 
 from bookings import outbox
 from bookings.models import Booking, EmailDelivery
-from tests.bookings.conftest import form_data
+from tests.helpers import form_data
 
 # The worker commits and closes connections like the real one: real transactions.
 pytestmark = [

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from wagtail.models import ModelLogEntry
 
 from bookings.models import Booking, EmailDelivery
-from tests.bookings.conftest import make_booking
+from tests.helpers import make_booking
 
 pytestmark = pytest.mark.django_db
 

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 from blog.models import ArticlePage
 from bookings.models import Booking
+from tests.helpers import STAFF_PASSWORD, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -22,7 +23,6 @@ pytestmark = [
 
 REFERENCE = "/guides/apis-vs-integrations-vs-automation/"
 REFERENCE_TITLE = "APIs vs Integrations vs Automation"
-PASSWORD = "s3cret-pass-for-tests"
 
 
 def tab_to(page, locator, limit=200):
@@ -33,14 +33,6 @@ def tab_to(page, locator, limit=200):
         if page.evaluate("element => document.activeElement === element", target):
             return
     raise AssertionError(f"Tab never reached {locator}")
-
-
-def log_in(page, base_url, username):
-    page.goto(f"{base_url}/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", name="APIwise")).to_be_visible()
 
 
 def first_free_slot(page):
@@ -205,7 +197,7 @@ def test_prospect_books_from_a_guide_and_sales_moves_the_booking_along(
     next_visitor.close()
 
     # A Sales user opens the new request and moves it along.
-    sales = get_user_model().objects.create_user("sam", "sam@apiwise.example", PASSWORD)
+    sales = get_user_model().objects.create_user("sam", "sam@apiwise.example", STAFF_PASSWORD)
     sales.groups.add(Group.objects.get(name="Sales"))
     staff = browser.new_context()
     admin = staff.new_page()
@@ -287,7 +279,7 @@ def test_prospect_books_on_a_phone_with_the_keyboard_only(
 
 
 def test_staff_edit_the_short_answer_preview_it_and_publish(live_demo, page, console_errors):
-    get_user_model().objects.create_superuser("editor", "editor@apiwise.example", PASSWORD)
+    get_user_model().objects.create_superuser("editor", "editor@apiwise.example", STAFF_PASSWORD)
     guide = ArticlePage.objects.get(url_path__endswith=REFERENCE)
     new_answer = "An API is a doorway; an integration is the connection; automation is the payoff."
 

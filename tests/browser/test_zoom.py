@@ -4,7 +4,7 @@ scroll, inside their own container."""
 
 import pytest
 
-from tests.conftest import PUBLIC_PAGES
+from tests.helpers import PUBLIC_PAGES
 
 pytestmark = [
     pytest.mark.browser,

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from apiwise.models import StandardPage
+from tests.helpers import STAFF_PASSWORD, log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -12,26 +13,11 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def console_problems(page):
-    problems = []
-    page.on(
-        "console",
-        lambda msg: problems.append(msg.text) if msg.type == "error" else None,
-    )
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    return problems
-
-
-def test_editor_logs_in_and_edits_a_page_without_csp_errors(live_demo, page, console_problems):
-    get_user_model().objects.create_superuser("editor", "editor@apiwise.example", "s3cret-pass")
+def test_editor_logs_in_and_edits_a_page_without_csp_errors(live_demo, page, console_errors):
+    get_user_model().objects.create_superuser("editor", "editor@apiwise.example", STAFF_PASSWORD)
     about = StandardPage.objects.get(slug="about")
 
-    page.goto(f"{live_demo.url}/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill("s3cret-pass")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", name="APIwise")).to_be_visible()
+    log_in(page, live_demo.url, "editor")
 
     page.goto(f"{live_demo.url}/admin/pages/{about.pk}/edit/")
     title = page.locator("#id_title")
@@ -43,27 +29,23 @@ def test_editor_logs_in_and_edits_a_page_without_csp_errors(live_demo, page, con
 
     page.goto(f"{live_demo.url}/about/")
     expect(page.get_by_role("heading", level=1)).to_have_text("About us")
-    csp_errors = [text for text in console_problems if "Content Security Policy" in text]
+    csp_errors = [text for text in console_errors if "Content Security Policy" in text]
     assert csp_errors == []
-    assert console_problems == []
+    assert console_errors == []
 
 
-def test_admin_screens_with_rich_editors_raise_no_csp_errors(live_demo, page, console_problems):
+def test_admin_screens_with_rich_editors_raise_no_csp_errors(live_demo, page, console_errors):
     """StreamField, InlinePanel, choosers and the booking views all rely on Wagtail's own
     scripts and styles; under the admin's policy none may be refused."""
     from blog.models import ArticlePage, SeriesHubPage
     from bookings.models import HealthCheckPage
 
-    get_user_model().objects.create_superuser("editor", "editor@apiwise.example", "s3cret-pass")
+    get_user_model().objects.create_superuser("editor", "editor@apiwise.example", STAFF_PASSWORD)
     guide = ArticlePage.objects.get(slug="apis-vs-integrations-vs-automation")
     hub = SeriesHubPage.objects.get(slug="api-basics")
     health_check = HealthCheckPage.objects.get(slug="health-check")
 
-    page.goto(f"{live_demo.url}/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill("s3cret-pass")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", name="APIwise")).to_be_visible()
+    log_in(page, live_demo.url, "editor")
 
     screens = [
         f"/admin/pages/{guide.pk}/edit/",  # StreamField body, related guides InlinePanel
@@ -79,5 +61,5 @@ def test_admin_screens_with_rich_editors_raise_no_csp_errors(live_demo, page, co
         response = page.goto(f"{live_demo.url}{path}")
         assert response.status == 200, path
         page.wait_for_load_state("networkidle")
-    csp_errors = [text for text in console_problems if "Content Security Policy" in text]
+    csp_errors = [text for text in console_errors if "Content Security Policy" in text]
     assert csp_errors == []

@@ -9,7 +9,7 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import Site
 
 from apiwise.models import StandardPage
-from tests.conftest import DATABASE_TASK_QUEUE
+from tests.helpers import DATABASE_TASK_QUEUE
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the worker test runs on PostgreSQL")

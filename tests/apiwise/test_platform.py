@@ -12,7 +12,7 @@ from django.test import RequestFactory
 
 from apiwise.views import server_error
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.django_db

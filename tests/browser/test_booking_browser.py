@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bookings.models import Booking
-from tests.conftest import AXE_JS
+from tests.helpers import AXE_JS
 
 pytestmark = [
     pytest.mark.browser,

@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import Site
 
 from apiwise.models import NavigationSettings, SiteSettings
-from tests.conftest import PUBLIC_PAGES
+from tests.helpers import PUBLIC_PAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,9 @@ def test_main_menu_is_editable_and_marks_the_current_section(client):
     html = client.get("/about/").content.decode()
     assert '<a href="/about/" aria-current="page">' in html
     nav = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
-    nav.main_menu_items.filter(page__slug="about").update(label="Who we are")
+    item = nav.main_menu_items.get(page__slug="about")
+    item.label = "Who we are"
+    item.save()
     html = client.get("/privacy/").content.decode()
     assert ">Who we are</a>" in html
     assert '<a href="/about/" aria-current' not in html

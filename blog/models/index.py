@@ -1,0 +1,91 @@
+"""The guide index at /guides/: every guide, a topic filter, pagination and the RSS feed."""
+
+from urllib.parse import urlencode
+
+from django.db import models
+from django.http import Http404
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+from wagtail.search import index
+
+from blog.models.base import BlogPage
+from blog.models.guide import ArticlePage
+from blog.models.taxonomy import Topic
+from blog.queries import for_cards, paginate
+
+GUIDES_PER_PAGE = 12
+
+
+class GuideIndexPage(RoutablePageMixin, BlogPage):
+    intro = models.TextField(
+        max_length=400, blank=True, help_text="One or two sentences under the heading."
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["apiwise.HomePage"]
+    subpage_types = ["blog.ArticlePage", "blog.SeriesHubPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "guide index"
+
+    def meta_description_fallback(self):
+        return self.intro
+
+    def guides_url(self):
+        return self.url
+
+    def guides(self):
+        return ArticlePage.objects.listed().descendant_of(self)
+
+    def route(self, request, path_components):
+        # A guide is looked up as a guide directly (one query rather than two) with what its
+        # page shows, and learns its index page so its breadcrumbs need no query.
+        if path_components:
+            guide = (
+                ArticlePage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("hero_image")
+                .prefetch_related("topics", "authors__photo__renditions")
+                .first()
+            )
+            if guide is not None:
+                guide._guide_index = self
+                return guide.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        guides = self.guides()
+        topic = None
+        slug = request.GET.get("topic", "").strip()
+        if slug:
+            topic = Topic.objects.filter(slug=slug[:60]).first()
+            if topic is None:
+                raise Http404("No such topic")
+            guides = guides.filter(topics=topic)
+        page_obj = paginate(request, for_cards(guides), GUIDES_PER_PAGE)
+        # Each filtered or later page is its own canonical address, not a copy of /guides/.
+        params = []
+        if topic:
+            params.append(("topic", topic.slug))
+        if page_obj.number > 1:
+            params.append(("page", page_obj.number))
+        if params:
+            context["canonical_url"] = f"{self.full_url}?{urlencode(params)}"
+        context.update(
+            guides=page_obj.object_list,
+            page_obj=page_obj,
+            topic=topic,
+            topics=Topic.objects.all(),
+        )
+        return context
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        """RSS 2.0 feed of the newest guides."""
+        from blog.feeds import GuideFeed
+
+        return GuideFeed()(request, index_page=self)

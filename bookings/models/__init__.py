@@ -1,0 +1,24 @@
+"""The Integration Health Check's models, one module per idea:
+
+- `page`: the Health Check page (what it is, the price, FAQs; its routes serve the form);
+- `availability`: slot settings, weekly windows and blocked days;
+- `booking`: a request (`Booking`) and its statuses;
+- `email`: the e-mail outbox (`EmailDelivery`).
+"""
+
+from bookings.models.availability import AvailabilityWindow, BlockedDate, BookingSettings, Weekday
+from bookings.models.booking import Booking, Status, Volume
+from bookings.models.email import EmailDelivery
+from bookings.models.page import HealthCheckPage
+
+__all__ = [
+    "AvailabilityWindow",
+    "BlockedDate",
+    "Booking",
+    "BookingSettings",
+    "EmailDelivery",
+    "HealthCheckPage",
+    "Status",
+    "Volume",
+    "Weekday",
+]

@@ -1,0 +1,44 @@
+"""The e-mail outbox: one row per e-mail, queued in the transaction that caused it and sent by
+the worker (see bookings/outbox.py)."""
+
+from django.db import models
+from django.utils import timezone
+
+from bookings.models.booking import Booking
+
+
+class EmailDelivery(models.Model):
+    """One e-mail of the outbox: queued in the booking's transaction, sent by a task, retried
+    with backoff. Staff see its state and can resend it."""
+
+    class Kind(models.TextChoices):
+        CONFIRMATION = "confirmation", "Confirmation to the prospect"
+        STAFF = "staff", "Notification to staff"
+        CANCELLATION = "cancellation", "Cancellation to the prospect"
+        RESCHEDULE = "reschedule", "New time to the prospect"
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+
+    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="deliveries")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    state = models.CharField(max_length=8, choices=State.choices, default=State.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = "e-mail delivery"
+        verbose_name_plural = "e-mail deliveries"
+        indexes = [models.Index(fields=["state", "next_attempt_at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.get_state_display()})"

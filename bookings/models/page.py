@@ -1,0 +1,129 @@
+"""The Health Check page at /health-check/: what it is, the price, FAQs and the booking form.
+Its routes (the form, the confirmation, the calendar file, the prospect's manage link) are
+served by bookings/views.py."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from apiwise.models import BasePage
+from apiwise.seo import faq_json_ld
+from blog.blocks import FaqsBlock, faq_items
+
+
+class HealthCheckPage(RoutablePageMixin, BasePage):
+    """/health-check/: what the Health Check is, the price, FAQs and the booking form."""
+
+    introduction = models.TextField(max_length=400, blank=True)
+    body = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"], blank=True)
+    included_heading = models.CharField(max_length=120, default="What is included")
+    included = StreamField(
+        [("item", blocks.CharBlock(max_length=200, label="Item"))],
+        blank=True,
+        help_text="One short line per item.",
+    )
+    price = models.DecimalField(
+        "price excluding VAT (£)",
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal("495.00"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    duration = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="E.g. 'A 45-minute call, then a written plan within 5 working days'.",
+    )
+    faqs = StreamField(FaqsBlock(), blank=True, max_num=1)
+    form_heading = models.CharField(max_length=120, default="Book your Health Check")
+    form_introduction = models.TextField(max_length=400, blank=True)
+    marketing_opt_in_text = models.CharField(
+        "marketing opt-in wording",
+        max_length=200,
+        default="Send me occasional guides by e-mail (you can unsubscribe at any time).",
+        help_text="Stored with each request that ticks it, exactly as shown.",
+    )
+    thank_you_text = models.TextField(
+        max_length=400,
+        blank=True,
+        default="Thank you. We will reply within one working day.",
+    )
+
+    max_count = 1
+    parent_page_types = ["apiwise.HomePage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("included_heading"), FieldPanel("included")], "Included"),
+        MultiFieldPanel([FieldPanel("price"), FieldPanel("duration")], "Price and duration"),
+        FieldPanel("faqs"),
+        MultiFieldPanel(
+            [
+                FieldPanel("form_heading"),
+                FieldPanel("form_introduction"),
+                FieldPanel("marketing_opt_in_text"),
+                FieldPanel("thank_you_text"),
+            ],
+            "Booking form",
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = "Health Check page"
+
+    @property
+    def vat_rate(self):
+        return Decimal(str(settings.BOOKINGS_VAT_RATE))
+
+    @property
+    def price_with_vat(self):
+        return (self.price * (1 + self.vat_rate)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+    def meta_description_fallback(self):
+        return self.introduction
+
+    def faq_items(self):
+        return list(faq_items(self.faqs))
+
+    def extra_json_ld(self, request):
+        items = self.faq_items()
+        return [faq_json_ld(items)] if items else []
+
+    # Routes: the views live in bookings/views.py.
+    @path("")
+    def booking_form(self, request):
+        from bookings import views
+
+        return views.booking_form(request, self)
+
+    @path("booked/")
+    def booked(self, request):
+        from bookings import views
+
+        return views.booked(request, self)
+
+    @path("booked/calendar/")
+    def booked_ics(self, request):
+        from bookings import views
+
+        return views.booked_ics(request, self)
+
+    @path("manage/<str:token>/")
+    def manage(self, request, token):
+        from bookings import views
+
+        return views.manage(request, self, token)

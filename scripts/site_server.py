@@ -1,0 +1,104 @@
+# ruff: noqa: S603, S607 - runs the project's own tools (manage.py, gunicorn) by design
+"""A production-like copy of the site on a free local port, for `make audit` and `make bench`:
+apiwise.settings.production through gunicorn, with the demo content in a throw-away database
+(SQLite in the work folder unless a database URL is given)."""
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def say(message, tool="site"):
+    print(f"{tool}: {message}", file=sys.stderr, flush=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_env(workdir, port, database_url=None):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL", "DATABASE_URL"}
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="apiwise.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        # Plain http on loopback: no redirect to https, no secure-only cookies, no HSTS.
+        SECURE_SSL_REDIRECT="false",
+        SESSION_COOKIE_SECURE="false",
+        CSRF_COOKIE_SECURE="false",
+        SECURE_HSTS_SECONDS="0",
+        VAR_DIR=str(workdir),
+        STATIC_ROOT=str(workdir / "static"),
+        MEDIA_ROOT=str(workdir / "media"),
+        DATABASE_URL=database_url or f"sqlite:///{workdir / 'db.sqlite3'}",
+        PORT=str(port),  # the demo loader points the Wagtail Site at it
+        BOOKINGS_MIN_FILL_SECONDS="0",  # the audit's own booking is filled in by a robot
+        LOG_LEVEL="ERROR",
+    )
+    return env
+
+
+def manage(env, *args):
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode:
+        sys.stderr.write(result.stdout + result.stderr)
+        sys.exit(f"manage.py {' '.join(args)} failed")
+
+
+def start_server(env, port, log, workers=2):
+    gunicorn = Path(PYTHON).parent / "gunicorn"
+    process = subprocess.Popen(
+        [
+            str(gunicorn),
+            "apiwise.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--no-control-socket",
+            "--access-logfile",
+            "-",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(60):
+        if process.poll() is not None:
+            sys.exit("gunicorn exited early; see its log")
+        try:
+            with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:  # noqa: S310
+                if response.status == 200:
+                    return process, base
+        except OSError:
+            time.sleep(0.5)
+    process.terminate()
+    sys.exit("the server did not answer /healthz in 30 s")
+
+
+def prepare_site(env):
+    """Migrate, collect static files and load the demo content; then run the worker until the
+    queue is empty (production indexes pages for search in the background)."""
+    manage(env, "migrate", "--noinput")
+    manage(env, "collectstatic", "--noinput")
+    manage(env, "load_demo_content")
+    manage(env, "db_worker", "--batch", "--queue-name", "*", "--no-startup-delay", "--no-reload")

@@ -1,0 +1,137 @@
+"""Plain helpers the tests share (fixtures live in the conftest files)."""
+
+import datetime as dt
+import json
+import re
+import uuid
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+from django.utils import timezone
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+# The public pages with the demo content, as the issues name them.
+PUBLIC_PAGES = [
+    "/",
+    "/guides/",
+    "/guides/apis-vs-integrations-vs-automation/",
+    "/guides/api-basics/",
+    "/faqs/",
+    "/search/?q=xero",
+    "/health-check/",
+]
+ARTICLE_SLUG = "apis-vs-integrations-vs-automation"
+ARTICLE_URL = f"/guides/{ARTICLE_SLUG}/"
+
+DATABASE_TASK_QUEUE = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
+}
+
+
+# --- Reading pages --------------------------------------------------------------------------
+
+
+def json_ld(html):
+    """Every JSON-LD block on the page, parsed, by @type."""
+    blocks = re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
+    parsed = [json.loads(block) for block in blocks]
+    return {block["@type"]: block for block in parsed}, parsed
+
+
+def text_of(html):
+    """The words of an HTML fragment, as a visitor reads them."""
+    inline = re.sub(r"</?(a|span|b|strong|i|em)\b[^>]*>", "", html)
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", inline)).split())
+
+
+class _Outline(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.headings, self.styles, self.scripts = [], 0, []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+        if "style" in attrs or tag == "style":
+            self.styles += 1
+        if tag == "script":
+            self.scripts.append(attrs)
+
+
+def outline(html):
+    parser = _Outline()
+    parser.feed(html)
+    return parser
+
+
+def assert_accessible_markup(html):
+    parsed = outline(html)
+    assert parsed.headings.count(1) == 1, "one h1"
+    for before, after in zip(parsed.headings, parsed.headings[1:], strict=False):
+        assert after <= before + 1, f"heading jumps from h{before} to h{after}"
+    assert parsed.styles == 0, "no inline styles"
+    for attrs in parsed.scripts:
+        assert "nonce" in attrs or "src" in attrs, "inline scripts carry the CSP nonce"
+
+
+# --- The admin, in a browser ------------------------------------------------------------------
+
+STAFF_PASSWORD = "s3cret-pass"
+
+
+def log_in(page, base_url, username, password=STAFF_PASSWORD):
+    """Sign in to the Wagtail admin as a person would, and wait for the dashboard."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{base_url}/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="APIwise")).to_be_visible()
+
+
+# --- Bookings -------------------------------------------------------------------------------
+
+
+def form_data(slot="none", **overrides):
+    """The booking form as a prospect fills it in (a minute after it was shown)."""
+    from bookings.abuse import started_token
+
+    data = {
+        "name": "Ada Lovelace",
+        "email": "ada@example.co.uk",
+        "company": "Analytical Engines Ltd",
+        "phone": "+44 20 7946 0000",
+        "role": "Operations director",
+        "systems_other": "Sage 50",
+        "problem": "Orders from Shopify are typed into Xero by hand.",
+        "volume": "lt1000",
+        "slot": slot,
+        "submission_token": str(uuid.uuid4()),
+        "started": started_token(timezone.now() - dt.timedelta(minutes=1)),
+        "source_page": "",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def make_booking(days_old=0, **fields):
+    """A request as a prospect would have sent it, `days_old` days ago."""
+    from bookings.models import Booking
+
+    data = {
+        "name": "Grace Hopper",
+        "email": "grace@example.com",
+        "company": "Compilers Ltd",
+        "phone": "020 7946 0000",
+        "problem": "Connect Shopify and Xero",
+        "volume": "lt100",
+        "created_at": timezone.now() - dt.timedelta(days=days_old),
+    }
+    data.update(fields)
+    return Booking.objects.create(**data)
