@@ -145,10 +145,11 @@ def _placeholders(root):
 
 
 def _rename_placeholders(root):
-    """Free the slug "home", which Wagtail's placeholder page holds."""
+    """Free the slug "home", which Wagtail's placeholder page holds. An update rather than a
+    save: a save would queue search and reference index updates for a page deleted a moment
+    later, which then fail in the worker."""
     for placeholder in _placeholders(root):
-        placeholder.slug = f"placeholder-{placeholder.pk}"
-        placeholder.save(update_fields=["slug"])
+        Page.objects.filter(pk=placeholder.pk).update(slug=f"placeholder-{placeholder.pk}")
 
 
 def add_child_once(parent, page_class, data):

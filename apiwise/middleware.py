@@ -3,6 +3,7 @@ from django.middleware.csp import get_nonce
 from django.utils.csp import CSP, build_policy
 
 from apiwise.csp import PREVIEW_CSP
+from apiwise.views import bad_request
 
 
 class PermissionsPolicyMiddleware:
@@ -38,3 +39,20 @@ class PreviewFramingMiddleware:
             )
             response.headers["X-Frame-Options"] = "SAMEORIGIN"
         return response
+
+
+class RejectNullBytesMiddleware:
+    """A NUL byte has no business in an address or a query parameter, and PostgreSQL refuses
+    it in text (a DataError, so a 500, wherever one reached a query). Refuse it at the door:
+    400, before anything looks it up."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            return bad_request(request)
+        return self.get_response(request)

@@ -10,6 +10,7 @@ from apiwise import views
 from apiwise.csp import admin_csp
 from blog import views as blog_views
 
+handler400 = "apiwise.views.bad_request"
 handler500 = "apiwise.views.server_error"
 
 urlpatterns = [

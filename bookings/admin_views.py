@@ -9,6 +9,7 @@ from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views import generic
@@ -21,10 +22,15 @@ from bookings.models import Booking, EmailDelivery, Status
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-def neutralise_formula(value):
-    """Spreadsheet formula injection: a cell starting with = + - @ (or tab/CR) is prefixed
-    with an apostrophe so spreadsheet software shows it as text."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+def spreadsheet_safe(value):
+    """A stored value as a spreadsheet cell that cannot break the export or run:
+    - control characters XLSX cannot hold (openpyxl refuses the whole file) are dropped;
+    - formula injection: a cell starting with = + - @ (or tab/CR) is prefixed with an
+      apostrophe so spreadsheet software shows it as text."""
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
 
@@ -50,11 +56,11 @@ class BookingIndexView(generic.IndexView):
         for key, value in row.items():
             if isinstance(value, dict):
                 value = ", ".join(f"{k}={v}" for k, v in value.items())
-            row[key] = neutralise_formula(value)
+            row[key] = spreadsheet_safe(value)
         return row
 
     def preprocess_field_value(self, field, value, export_format):
-        return neutralise_formula(super().preprocess_field_value(field, value, export_format))
+        return spreadsheet_safe(super().preprocess_field_value(field, value, export_format))
 
 
 class StatusForm(forms.ModelForm):

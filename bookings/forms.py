@@ -135,7 +135,8 @@ class BookingForm(forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
-    TEXT_FIELDS = ("name", "company", "phone", "role", "systems_other")
+    # Every text a visitor can send, hidden attribution fields included, is cleaned alike.
+    TEXT_FIELDS = ("name", "company", "phone", "role", "systems_other", *UTM_KEYS)
 
     def __init__(self, *args, free_slots=(), offered_slots=(), systems=(), opt_in_text="", **kw):
         super().__init__(*args, **kw)

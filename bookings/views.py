@@ -64,26 +64,32 @@ def booking_form(request, page):
     if rate_limited(request):
         return too_many_requests(request)
 
-    # A resubmit of a request we already have (double click, back + resubmit, retried POST).
-    existing = services.booking_for_submission(_submission_token(request))
+    # A resubmit of a request we already have (double click, back + resubmit, retried POST)
+    # leads to that request, whatever the form or the slot check says now: the first submit
+    # may have taken the slot a moment ago, so both checks run again after a refusal.
+    token = _submission_token(request)
+    existing = services.booking_for_submission(token)
     if existing:
         return _to_confirmation(request, page, existing)
 
     form = _form(page, rules, data=request.POST)
-    if not form.is_valid():
-        return _render_form(request, page, form)
-    try:
-        booking = services.create_booking(
-            form.booking_fields(),
-            slot=form.cleaned_data["slot"],
-            systems=form.cleaned_data.get("systems") or (),
-            spam_reason=form.spam_reason(),
-            rules=rules,
-        )
-    except services.SlotTaken:
-        form.mark_slot_taken(free_slots(rules))
-        return _render_form(request, page, form)
-    return _to_confirmation(request, page, booking)
+    if form.is_valid():
+        try:
+            booking = services.create_booking(
+                form.booking_fields(),
+                slot=form.cleaned_data["slot"],
+                systems=form.cleaned_data.get("systems") or (),
+                spam_reason=form.spam_reason(),
+                rules=rules,
+            )
+        except services.SlotTaken:
+            form.mark_slot_taken(free_slots(rules))
+        else:
+            return _to_confirmation(request, page, booking)
+    existing = services.booking_for_submission(token)
+    if existing:
+        return _to_confirmation(request, page, existing)
+    return _render_form(request, page, form)
 
 
 @never_cache

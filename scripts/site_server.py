@@ -101,4 +101,4 @@ def prepare_site(env):
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
     manage(env, "load_demo_content")
-    manage(env, "db_worker", "--batch", "--queue-name", "*", "--no-startup-delay", "--no-reload")
+    manage(env, "run_worker", "--batch", "--queue-name", "*", "--no-startup-delay", "--no-reload")

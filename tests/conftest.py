@@ -53,14 +53,33 @@ def keep_serialized_contents(serialized_test_database):
         connection._test_serialized_contents = serialized_test_database
 
 
+def restore_wagtail_base_data(serialized):
+    """Wagtail's fresh database, as `migrate` leaves it (no demo content). The rows come
+    back with their ids, so the id sequences move past them."""
+    from django.apps import apps
+    from django.core.management.color import no_style
+
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(serialized)
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+@pytest.fixture
+def fresh_wagtail_database(transactional_db, serialized_test_database):
+    """For transactional tests that start where a new site starts."""
+    restore_wagtail_base_data(serialized_test_database)
+
+
 @pytest.fixture
 def demo_content(transactional_db, serialized_test_database):
     """The demo content, for transactional tests. They empty the database when they finish,
     and one may leave it without even Wagtail's base data: restore that from the serialised
     copy, then load the (idempotent) demo content again."""
     if serialized_test_database and not Page.objects.filter(depth=1).exists():
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-        connection.creation.deserialize_db_from_string(serialized_test_database)
+        restore_wagtail_base_data(serialized_test_database)
     call_command("load_demo_content", verbosity=0)
 
 
@@ -173,7 +192,7 @@ def production_worker():
             [
                 sys.executable,
                 "manage.py",
-                "db_worker",
+                "run_worker",
                 "--batch",
                 "--queue-name",
                 "*",

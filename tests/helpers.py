@@ -1,8 +1,12 @@
 """Plain helpers the tests share (fixtures live in the conftest files)."""
 
+import asyncio
 import datetime as dt
 import json
 import re
+import socket
+import threading
+import time
 import uuid
 from html import unescape
 from html.parser import HTMLParser
@@ -135,3 +139,68 @@ def make_booking(days_old=0, **fields):
     }
     data.update(fields)
     return Booking.objects.create(**data)
+
+
+# --- Servers on loopback --------------------------------------------------------------------
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class SmtpServer:
+    """A real SMTP server on loopback (aiosmtpd) that a test can stop, start again, and make
+    slow (`delay` seconds before it answers each message)."""
+
+    def __init__(self, port=None):
+        self.port = port or free_port()
+        self.messages = []  # aiosmtpd envelopes, in the order accepted
+        self.receiving = threading.Event()  # set when a message's data has arrived
+        self.delay = 0
+        self.controller = None
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's API
+        self.receiving.set()
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        self.messages.append(envelope)
+        return "250 OK"
+
+    def start(self):
+        from aiosmtpd.controller import Controller
+
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+        return self
+
+    def stop(self):
+        if self.controller:
+            self.controller.stop()
+            self.controller = None
+
+    def mailer_settings(self):
+        return {
+            "default": {
+                "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                "OPTIONS": {"host": "127.0.0.1", "port": self.port, "timeout": 5},
+            }
+        }
+
+    def message_ids(self):
+        """Message-ID of every message received, in order (repeats included)."""
+        import email
+
+        return [email.message_from_bytes(m.content)["Message-ID"] for m in self.messages]
+
+
+def wait_until(condition, timeout, interval=0.2, message="the condition"):
+    """Poll `condition()` until it is true; fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"{message} did not happen within {timeout} s")

@@ -29,6 +29,10 @@ def env_int(name, default):
     return int(value) if value else default
 
 
+def env_int_list(name, default):
+    return [int(item) for item in env_list(name)] or list(default)
+
+
 INSTALLED_APPS = [
     "apiwise",
     "blog",
@@ -61,6 +65,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "apiwise.middleware.RejectNullBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "apiwise.middleware.PermissionsPolicyMiddleware",
@@ -103,6 +108,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite behind a web server (`make run`): a publish and the preview panel's autosave
+    # write at the same time. Immediate transactions take the write lock up front (a
+    # deferred one that reads first cannot wait for it and fails "database is locked"), the
+    # busy timeout makes a writer wait its turn, and WAL lets readers carry on meanwhile.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -215,10 +230,16 @@ BOOKINGS_RATE_LIMIT_WINDOW = env_int("BOOKINGS_RATE_LIMIT_WINDOW", 60 * 60)
 BOOKINGS_CONFIRMATION_HOURS = env_int("BOOKINGS_CONFIRMATION_HOURS", 24)
 BOOKINGS_MANAGE_LINK_DAYS = env_int("BOOKINGS_MANAGE_LINK_DAYS", 30)
 # E-mail retries: delays in seconds between attempts; after the last one it is "failed".
-BOOKINGS_EMAIL_RETRY_DELAYS = [60, 5 * 60, 30 * 60, 2 * 60 * 60, 12 * 60 * 60]
-# An e-mail still queued/sending this long after it was due is re-queued by
-# `manage.py send_queued_emails` (run it from cron every few minutes in production).
-BOOKINGS_EMAIL_STALE_SECONDS = env_int("BOOKINGS_EMAIL_STALE_SECONDS", 15 * 60)
+BOOKINGS_EMAIL_RETRY_DELAYS = env_int_list(
+    "BOOKINGS_EMAIL_RETRY_DELAYS", [60, 5 * 60, 30 * 60, 2 * 60 * 60, 12 * 60 * 60]
+)
+# How long a worker holds an e-mail it is sending before it counts as dead (it renews the
+# hold every third of this while the mail server answers). The worker re-queues e-mails
+# whose hold ran out every BOOKINGS_OUTBOX_CHECK_SECONDS.
+BOOKINGS_EMAIL_LEASE_SECONDS = env_int("BOOKINGS_EMAIL_LEASE_SECONDS", 30)
+BOOKINGS_OUTBOX_CHECK_SECONDS = env_int("BOOKINGS_OUTBOX_CHECK_SECONDS", 30)
+# Jobs the worker (`manage.py run_worker`) runs on a timer: {dotted path: seconds}.
+WORKER_PERIODIC_JOBS = {"bookings.outbox.requeue_stale": BOOKINGS_OUTBOX_CHECK_SECONDS}
 # Retention (`manage.py purge_bookings`, daily).
 BOOKINGS_SPAM_RETENTION_DAYS = env_int("BOOKINGS_SPAM_RETENTION_DAYS", 30)
 BOOKINGS_ANONYMISE_AFTER_DAYS = env_int("BOOKINGS_ANONYMISE_AFTER_DAYS", 730)

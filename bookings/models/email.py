@@ -31,6 +31,9 @@ class EmailDelivery(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     next_attempt_at = models.DateTimeField(default=timezone.now)
     last_attempt_at = models.DateTimeField(null=True, blank=True)
+    # While "sending": the worker holds the e-mail until then, and renews the lease while the
+    # mail server takes its time. A lease that ran out means the worker died mid-send.
+    lease_until = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     task_id = models.CharField(max_length=64, blank=True)
 

@@ -87,6 +87,24 @@ def run_manage(*args, env_extra=None, env_drop=()):
     )
 
 
+def production_setting(name, **env):
+    """The value of a setting under the production settings, with this environment."""
+    code = f"from django.conf import settings; import json; print(json.dumps(settings.{name}))"
+    result = run_manage(
+        "shell",
+        "-c",
+        code,
+        env_extra={
+            "DJANGO_SETTINGS_MODULE": "apiwise.settings.production",
+            "SECRET_KEY": "x" * 60,
+            "ALLOWED_HOSTS": "apiwise.example",
+            **env,
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def test_production_settings_refuse_to_start_without_secret_key():
     result = run_manage(
         "check",
@@ -125,18 +143,29 @@ def test_production_settings_pass_the_deploy_check():
 
 
 def test_production_uses_the_database_task_queue():
-    code = "from django.conf import settings; import json; print(json.dumps(settings.TASKS))"
-    result = run_manage(
-        "shell",
-        "-c",
-        code,
-        env_extra={
-            "DJANGO_SETTINGS_MODULE": "apiwise.settings.production",
-            "SECRET_KEY": "x" * 60,
-            "ALLOWED_HOSTS": "apiwise.example",
-        },
-    )
-    assert result.returncode == 0, result.stderr
-    tasks = json.loads(result.stdout.strip().splitlines()[-1])
+    tasks = production_setting("TASKS")
     assert tasks["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
     assert "default" in tasks["default"]["QUEUES"]
+
+
+@pytest.mark.parametrize(
+    ("proxies", "expected"), [("0", None), ("1", ["HTTP_X_FORWARDED_PROTO", "https"])]
+)
+def test_forwarded_proto_is_trusted_only_behind_a_proxy(proxies, expected):
+    """Reached directly, anyone could claim https with a header; behind a proxy, it says."""
+    assert production_setting("SECURE_PROXY_SSL_HEADER", TRUSTED_PROXY_COUNT=proxies) == expected
+
+
+def test_compose_lets_traffic_in_only_through_the_proxy_the_settings_count():
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    services = compose["services"]
+    published = {name for name, service in services.items() if service.get("ports")}
+    assert published == {"proxy"}
+    assert "TRUSTED_PROXY_COUNT" in services["web"]["environment"]
+    vcl_mount = next(v for v in services["proxy"]["volumes"] if v.endswith("default.vcl:ro"))
+    assert (ROOT / vcl_mount.split(":")[0]).is_file()
+    assert "run_worker" in services["worker"]["command"]
+    env_example = (ROOT / ".env.example").read_text()
+    assert "\nTRUSTED_PROXY_COUNT=0\n" in env_example

@@ -196,3 +196,18 @@ def test_any_input_gives_a_page_never_a_500_and_never_a_partial_booking(client, 
     else:
         booking = Booking.objects.order_by("-pk").first()
         assert booking.name and booking.email and booking.company and booking.problem
+
+
+def test_hidden_attribution_fields_are_cleaned_like_the_visible_ones(client, first_free_slot):
+    response = client.post(
+        "/health-check/",
+        form_data(
+            utm_source="news\x01letter",
+            utm_campaign="spring\u200b sale\x7f",
+            source_page="/guides/x\x02y/",
+        ),
+    )
+    assert response.status_code == 303
+    booking = Booking.objects.get()
+    assert booking.utm == {"utm_source": "newsletter", "utm_campaign": "spring sale"}
+    assert booking.source_page == "/guides/xy/"

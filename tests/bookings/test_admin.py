@@ -159,3 +159,23 @@ def test_staff_cannot_create_a_request_in_the_admin(admin_client):
     index = admin_client.get("/admin/bookings/requests/").content.decode()
     assert "/admin/bookings/requests/new/" not in index
     assert not Booking.objects.filter(name="").exists()
+
+
+def test_export_never_fails_on_control_characters_in_a_stored_value(sales_client):
+    """Rows stored before the form cleaned hidden fields (or by any other path) may hold
+    characters XLSX cannot: the export drops them rather than failing for every Sales user."""
+    make_booking(
+        name="Ada\x01 Lovelace",
+        problem="Line one\x0bline two\x1f",
+        source_page="/guides/\x02x/",
+        utm={"utm_source": "news\x01letter", "utm_campaign": "=cmd\x07"},
+    )
+    response = sales_client.get("/admin/bookings/requests/?export=xlsx")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    values = [cell.value for cell in next(sheet.iter_rows(min_row=2, max_row=2))]
+    assert "Ada Lovelace" in values
+    assert "Line oneline two" in values
+    assert any(isinstance(v, str) and "utm_source=newsletter" in v for v in values)
+    csv_response = sales_client.get("/admin/bookings/requests/?export=csv")
+    assert csv_response.status_code == 200

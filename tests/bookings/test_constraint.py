@@ -159,3 +159,51 @@ def test_a_request_caught_in_a_deadlock_is_retried_not_lost(client, settings):
     assert response.status_code == 303
     assert Booking.objects.get().slot_start == slot.start
     assert Booking.objects.get().reference in client.get(response["Location"]).content.decode()
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("demo_content")
+def test_a_resubmit_whose_first_submit_just_took_the_slot_leads_to_that_booking(settings):
+    """A double click: the first submit commits its booking just after the second looked for
+    it and just before the second reads which slots are taken. The browser shows the second
+    answer, which must be the first's confirmation, not "that slot was just taken".
+
+    The timing is made exact by pausing the second request (with Django's query wrapper)
+    right before it reads the taken slots, while the first submit's booking is committed."""
+    from bookings import services
+    from bookings.forms import BookingForm
+    from bookings.slots import Rules
+
+    settings.BOOKINGS_RATE_LIMIT = 1000
+    slot = free_slots()[0]
+    data = form_data(slot=slot.value)
+    paused, resume, second = threading.Event(), threading.Event(), {}
+
+    def pause_before_reading_taken_slots(execute, sql, params, many, context):
+        if '"bookings_booking"."hold_until" AS' in sql and not paused.is_set():
+            paused.set()
+            resume.wait(20)
+        return execute(sql, params, many, context)
+
+    def submit_again():
+        try:
+            with connection.execute_wrapper(pause_before_reading_taken_slots):
+                second["response"] = Client().post("/health-check/", data)
+        finally:
+            connection.close()
+
+    resubmit = threading.Thread(target=submit_again)
+    resubmit.start()
+    assert paused.wait(20), "the second submit never read the taken slots"
+    # The first submit commits now.
+    form = BookingForm(data, free_slots=[slot], offered_slots=[slot])
+    assert form.is_valid(), form.errors
+    first = services.create_booking(form.booking_fields(), slot=slot, rules=Rules.current())
+    resume.set()
+    resubmit.join(30)
+
+    response = second["response"]
+    assert response.status_code == 303, response.content.decode()[:2000]
+    assert response["Location"].endswith("/health-check/booked/")
+    assert list(Booking.objects.values_list("pk", flat=True)) == [first.pk]

@@ -2,17 +2,16 @@
 real SMTP server on loopback."""
 
 import datetime as dt
-import socket
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core.management import call_command
+from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from bookings import outbox
 from bookings.models import Booking, EmailDelivery
-from tests.helpers import form_data
+from tests.helpers import SmtpServer, form_data
 
 # The worker commits and closes connections like the real one: real transactions.
 pytestmark = [
@@ -21,49 +20,11 @@ pytestmark = [
 ]
 
 
-class Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(envelope)
-        return "250 OK"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def smtp(settings):
     """A real SMTP server on loopback that tests can stop and start again."""
-    inbox = Inbox()
-    port = free_port()
-    settings.MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5},
-        }
-    }
-
-    class Server:
-        def __init__(self):
-            self.inbox = inbox
-            self.controller = None
-
-        def start(self):
-            self.controller = Controller(inbox, hostname="127.0.0.1", port=port)
-            self.controller.start()
-
-        def stop(self):
-            if self.controller:
-                self.controller.stop()
-                self.controller = None
-
-    server = Server()
-    server.start()
+    server = SmtpServer().start()
+    settings.MAILERS = server.mailer_settings()
     yield server
     server.stop()
 
@@ -82,7 +43,7 @@ def db_tasks(settings):
 
 def run_worker():
     call_command(
-        "db_worker",
+        "run_worker",
         "--batch",
         "--queue-name",
         "*",
@@ -123,14 +84,14 @@ def test_booking_queues_both_emails_in_its_transaction_and_the_worker_sends_them
     # Queued, not sent: the request did not wait for the mail server.
     assert [d.state for d in booking.deliveries.all()] == ["queued", "queued"]
     assert DBTaskResult.objects.filter(queue_name="email", status="READY").count() == 2
-    assert smtp.inbox.messages == []
+    assert smtp.messages == []
 
     run_worker()
 
     assert [d.state for d in booking.deliveries.all()] == ["sent", "sent"]
-    recipients = sorted(r for m in smtp.inbox.messages for r in m.rcpt_tos)
+    recipients = sorted(r for m in smtp.messages for r in m.rcpt_tos)
     assert recipients == ["ada@example.co.uk", "hello@apiwise.example"]
-    prospect = next(m for m in smtp.inbox.messages if m.rcpt_tos == ["ada@example.co.uk"])
+    prospect = next(m for m in smtp.messages if m.rcpt_tos == ["ada@example.co.uk"])
     raw = prospect.content.decode()
     assert "text/plain" in raw and "text/html" in raw and "text/calendar" in raw
 
@@ -154,14 +115,14 @@ def test_mail_server_down_keeps_the_booking_and_sends_after_it_returns(
 
     # Not due yet: the worker leaves the retries alone.
     run_worker()
-    assert smtp.inbox.messages == []
+    assert smtp.messages == []
 
     smtp.start()
     time_passes(61)
     run_worker()
 
     assert {d.state for d in booking.deliveries.all()} == {"sent"}
-    assert len(smtp.inbox.messages) == 2
+    assert len(smtp.messages) == 2
 
 
 def test_retries_are_bounded_then_failed_with_the_last_error(client, db_tasks, smtp):
@@ -190,24 +151,50 @@ def test_resend_sends_a_failed_email_again(client, db_tasks, smtp):
     run_worker()
     again.refresh_from_db()
     assert again.state == "sent"
-    assert [m.rcpt_tos for m in smtp.inbox.messages] == [["ada@example.co.uk"]]
+    assert [m.rcpt_tos for m in smtp.messages] == [["ada@example.co.uk"]]
 
 
-def test_a_worker_killed_mid_send_is_recovered(client, db_tasks, smtp, settings):
+def test_a_worker_killed_mid_send_is_recovered_once_its_lease_runs_out(client, db_tasks, smtp):
     client.post("/health-check/", form_data())
-    # What SIGKILL leaves behind: the task RUNNING forever, the delivery "sending".
-    long_ago = timezone.now() - dt.timedelta(hours=1)
-    DBTaskResult.objects.filter(queue_name="email").update(status="RUNNING", started_at=long_ago)
-    EmailDelivery.objects.update(state="sending", attempts=1, last_attempt_at=long_ago)
-    run_worker()
-    assert smtp.inbox.messages == []
-
+    # What SIGKILL leaves behind: the task RUNNING forever, the delivery "sending", its lease
+    # (renewed while the worker lived) running out a few seconds later.
+    now = timezone.now()
+    running = DBTaskResult.objects.filter(queue_name="email")
+    running.update(status=TaskResultStatus.RUNNING, started_at=now - dt.timedelta(seconds=40))
+    EmailDelivery.objects.update(
+        state="sending", attempts=1, last_attempt_at=now, lease_until=now + dt.timedelta(seconds=5)
+    )
+    # While the lease holds, the e-mail is in flight: nobody sends it again.
     call_command("send_queued_emails", verbosity=0)
+    run_worker()
+    assert smtp.messages == []
+
+    outbox.requeue_stale(now=now + dt.timedelta(seconds=6))
     run_worker()
 
     assert set(EmailDelivery.objects.values_list("state", flat=True)) == {"sent"}
-    assert len(smtp.inbox.messages) == 2
-    assert not DBTaskResult.objects.filter(status="RUNNING").exists()
+    assert len(smtp.messages) == 2
+    assert not DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING).exists()
+    stopped = DBTaskResult.objects.filter(status=TaskResultStatus.FAILED)
+    assert stopped.count() == 2
+    assert all(row.exception_class_path == "bookings.outbox.WorkerStopped" for row in stopped)
+
+
+def test_every_attempt_at_one_email_has_the_same_message_id(client, db_tasks, smtp):
+    """A copy sent again after a worker died is recognisably the same message."""
+    client.post("/health-check/", form_data())
+    run_worker()
+    first = smtp.message_ids()
+    delivery = EmailDelivery.objects.get(kind="confirmation")
+    EmailDelivery.objects.filter(pk=delivery.pk).update(
+        state="queued", next_attempt_at=timezone.now()
+    )
+    outbox.requeue_stale()
+    run_worker()
+    again = smtp.message_ids()
+    assert len(set(first)) == 2 and len(again) == 3
+    assert again[2] in first
+    assert again[2].startswith(f"<booking-{delivery.booking.reference.lower()}-confirmation-")
 
 
 def test_a_lost_task_is_requeued_but_a_pending_one_is_not(client, db_tasks, smtp):
@@ -218,7 +205,7 @@ def test_a_lost_task_is_requeued_but_a_pending_one_is_not(client, db_tasks, smtp
     DBTaskResult.objects.all().delete()  # e.g. pruned, or never written
     call_command("send_queued_emails", verbosity=0)
     run_worker()
-    assert len(smtp.inbox.messages) == 2
+    assert len(smtp.messages) == 2
 
 
 def test_spam_sends_no_email(client, db_tasks, smtp):
@@ -226,7 +213,7 @@ def test_spam_sends_no_email(client, db_tasks, smtp):
     run_worker()
     assert Booking.objects.get().status == "spam"
     assert not EmailDelivery.objects.exists()
-    assert smtp.inbox.messages == []
+    assert smtp.messages == []
 
 
 def test_html_typed_into_the_form_is_escaped_in_the_emails(client, db_tasks, smtp):
@@ -235,7 +222,7 @@ def test_html_typed_into_the_form_is_escaped_in_the_emails(client, db_tasks, smt
         form_data(name="<script>alert(1)</script>", problem="<b>bold</b> & <img src=x>"),
     )
     run_worker()
-    for message in smtp.inbox.messages:
+    for message in smtp.messages:
         raw = message.content.decode()
         html = raw[raw.index("text/html") :]
         assert "<script>alert(1)</script>" not in html

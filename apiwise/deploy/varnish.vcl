@@ -1,0 +1,78 @@
+vcl 4.1;
+# The caching proxy in front of gunicorn (docker-compose.yml's `proxy` service). It is the
+# only service that takes traffic from outside, so the X-Forwarded-For it appends is the one
+# the site trusts (TRUSTED_PROXY_COUNT=1 for this file alone; add one for each load balancer
+# or CDN in front of it).
+#
+# What it caches is the site's decision: a response marked `Cache-Control: public` with no
+# cookie. Anything personal (the admin, a visitor's booking, anyone with a session) passes
+# straight through. Editors' publishes purge pages here (Wagtail's frontend cache, PURGE).
+
+backend web {
+    .host = "web";
+    .port = "8000";
+    .connect_timeout = 5s;
+    .first_byte_timeout = 60s;
+    .probe = {
+        .url = "/healthz";
+        .interval = 5s;
+        .timeout = 2s;
+        .window = 5;
+        .threshold = 3;
+    }
+}
+
+# Who may purge: the web service (Wagtail sends PURGE when a page is published).
+acl purgers {
+    "web";
+    "127.0.0.1";
+}
+
+sub vcl_recv {
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "PURGE is not allowed from here"));
+        }
+        return (purge);
+    }
+    # Forms, the admin, the booking pages, health checks: never from the cache.
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    if (req.url ~ "^/(admin|documents)/" || req.url ~ "^/healthz" || req.url ~ "^/health-check/(booked|manage)/") {
+        return (pass);
+    }
+    # A signed-in editor, or a visitor whose session holds their own request, sees pages
+    # that are theirs alone.
+    if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
+        return (pass);
+    }
+    # Outside the booking form, no cookie a visitor sends changes a public page: drop them so
+    # that everyone shares one cached copy (the form keeps its CSRF cookie).
+    if (req.url !~ "^/health-check/") {
+        unset req.http.Cookie;
+    }
+    return (hash);
+}
+
+sub vcl_backend_response {
+    # Only what the site marks as public, and that sets no cookie, is kept.
+    if (beresp.http.Set-Cookie || beresp.http.Cache-Control !~ "public") {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 120s;
+        return (deliver);
+    }
+    # Serve a stale copy for up to a day if the site is down, while refetching in the
+    # background (stale-while-revalidate in the site's header sets the usual grace).
+    set beresp.keep = 1d;
+    return (deliver);
+}
+
+sub vcl_deliver {
+    # Useful when looking at responses; says nothing private.
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+}

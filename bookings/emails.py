@@ -1,0 +1,111 @@
+"""The Health Check e-mails: who gets which, with what subject, body and invite.
+
+Every message of one delivery has the same Message-ID, so a copy sent again after a worker
+died mid-send is recognisable (and de-duplicated by most mail clients) as the same message.
+"""
+
+from email.utils import formataddr, parseaddr
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from bookings.models import Booking, EmailDelivery
+
+SUBJECTS = {
+    EmailDelivery.Kind.CONFIRMATION: "Your Integration Health Check request ({ref})",
+    EmailDelivery.Kind.STAFF: "Health Check request: {company} ({ref}), {status}",
+    EmailDelivery.Kind.CANCELLATION: "Your Health Check booking is cancelled ({ref})",
+    EmailDelivery.Kind.RESCHEDULE: "Your Health Check has a new time ({ref})",
+}
+
+
+def _site_context():
+    from wagtail.models import Site
+
+    from apiwise.models import SiteSettings
+    from bookings.models import HealthCheckPage
+
+    site = Site.objects.filter(is_default_site=True).first()
+    site_settings = SiteSettings.for_site(site) if site else None
+    page = HealthCheckPage.objects.live().first()
+    return site, site_settings, page
+
+
+def staff_recipients(site_settings):
+    if settings.BOOKINGS_STAFF_EMAILS:
+        return list(settings.BOOKINGS_STAFF_EMAILS)
+    if site_settings and site_settings.contact_email:
+        return [site_settings.contact_email]
+    return [parseaddr(settings.DEFAULT_FROM_EMAIL)[1]]
+
+
+def message_id(delivery, from_address):
+    """The same for every attempt at one delivery (a new one for a staff resend)."""
+    domain = from_address.rpartition("@")[2] or "apiwise.example"
+    return f"<booking-{delivery.booking.reference.lower()}-{delivery.kind}-{delivery.pk}@{domain}>"
+
+
+def build_message(delivery):
+    from bookings import links
+    from bookings.ics import invite
+
+    booking: Booking = delivery.booking
+    if not booking.email:
+        raise ValueError("The request has no e-mail address (anonymised).")
+    site, site_settings, page = _site_context()
+    organisation = site_settings.organisation_name if site_settings else "APIwise"
+    from_address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    context = {
+        "booking": booking,
+        "organisation": organisation,
+        "page": page,
+        "contact_email": site_settings.contact_email if site_settings else "",
+        "link_days": settings.BOOKINGS_MANAGE_LINK_DAYS,
+        "manage_url": (
+            links.page_url(page, "manage", links.manage_token(booking), absolute=True)
+            if page
+            else ""
+        ),
+        "page_url": page.get_full_url() if page else "",
+        "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        + reverse("bookings_requests:inspect", args=[booking.pk]),
+    }
+    kind = delivery.kind
+    template = f"bookings/email/{kind}"
+    subject = SUBJECTS[kind].format(
+        ref=booking.reference, company=booking.company, status=booking.get_status_display()
+    )
+    if kind == EmailDelivery.Kind.STAFF:
+        to = staff_recipients(site_settings)
+        reply_to = [booking.email]
+    else:
+        to = [booking.email]
+        reply_to = (
+            [site_settings.contact_email] if site_settings and site_settings.contact_email else []
+        )
+    message = EmailMultiAlternatives(
+        subject=" ".join(subject.split()),
+        body=render_to_string(f"{template}.txt", context),
+        from_email=formataddr((organisation, from_address)),
+        to=to,
+        reply_to=reply_to,
+        headers={
+            "X-Booking-Reference": booking.reference,
+            "Message-ID": message_id(delivery, from_address),
+        },
+    )
+    message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
+    if booking.slot_start and kind in (
+        EmailDelivery.Kind.CONFIRMATION,
+        EmailDelivery.Kind.RESCHEDULE,
+    ):
+        domain = site.hostname if site else "apiwise.example"
+        sequence = booking.deliveries.filter(kind=EmailDelivery.Kind.RESCHEDULE).count()
+        message.attach(
+            "health-check.ics",
+            invite(booking, organisation, domain, context["page_url"], sequence),
+            "text/calendar",
+        )
+    return message
