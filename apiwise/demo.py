@@ -32,6 +32,7 @@ HOME = {
                 "heading": "Integration Health Check",
                 "text": "A fixed-price review of the systems you run, what should be connected, "
                 "and a costed plan in plain English.",
+                "picture": "health-check",
             },
         ),
         (
@@ -40,6 +41,7 @@ HOME = {
                 "heading": "Custom integrations",
                 "text": "Robust connections between tools like Xero, Shopify, Stripe and HubSpot, "
                 "built to handle money, volume and edge cases without duplicates.",
+                "picture": "ecommerce-accounting",
             },
         ),
         (
@@ -48,6 +50,7 @@ HOME = {
                 "heading": "No-code when it fits",
                 "text": "We are not paid to push any tool: if Zapier or Make does the job, "
                 "we will tell you and set it up properly.",
+                "picture": "no-code",
             },
         ),
     ],
@@ -128,6 +131,10 @@ def load_site():
         settings.contact_email = "hello@apiwise.example"
         settings.phone = "+44 20 7946 0000"
         settings.address = "APIwise Ltd\n1 Example Street\nLondon\nEC1A 1AA"
+        # The company number and VAT number are left for staff to enter: the demo invents
+        # no registration.
+        settings.company_name = "APIwise Ltd"
+        settings.registered_office = settings.address
         settings.linkedin_url = "https://www.linkedin.com/company/apiwise-example"
         settings.default_meta_description = (
             "Plain-English guides to APIs and integrations, and a fixed-price Integration "
@@ -175,6 +182,7 @@ def link_home_to_health_check(home):
 
 
 MAIN_MENU = ["guides", "api-basics", "faqs", "about", "health-check"]
+MENU_BUTTON = "health-check"  # the menu's call to action
 FOOTER = ["about", "privacy", "terms", "health-check"]
 
 
@@ -186,6 +194,10 @@ def load_navigation(home):
     if nav.main_menu_items.exists() or nav.footer_links.exists():
         return
     pages = {page.slug: page for page in Page.objects.descendant_of(home)}
-    nav.main_menu_items = [MainMenuItem(page=pages[s]) for s in MAIN_MENU if s in pages]
+    nav.main_menu_items = [
+        MainMenuItem(page=pages[slug], as_button=slug == MENU_BUTTON)
+        for slug in MAIN_MENU
+        if slug in pages
+    ]
     nav.footer_links = [FooterLink(page=pages[s]) for s in FOOTER if s in pages]
     nav.save()

@@ -1,6 +1,7 @@
 from typing import NamedTuple
 
 from django.db import models
+from django.templatetags.static import static
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
@@ -11,7 +12,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from apiwise.content_cache import cached
+from apiwise.icons import ICON_CHOICES
 from apiwise.seo import SeoMixin, absolute_url, plain_text
+
+# A square logo (512×512 PNG) for search engines' Organization data.
+ORGANISATION_LOGO = "img/logo-512.png"
 
 
 class BasePage(SeoMixin, Page):
@@ -54,10 +59,19 @@ class CallToActionFields(models.Model):
 class ServiceBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=80)
     text = blocks.TextBlock(max_length=400)
+    picture = blocks.ChoiceBlock(choices=ICON_CHOICES, required=False, label="Icon")
 
     class Meta:
         icon = "pick"
         label = "Service"
+        template = "apiwise/blocks/service.html"
+        preview_template = "blog/blocks/preview.html"
+        preview_value = {
+            "heading": "Integration Health Check",
+            "text": "A fixed-price review of the systems you run and a costed plan.",
+            "picture": "health-check",
+        }
+        description = "A short card on one thing APIwise does, with an icon."
 
 
 class HomePage(CallToActionFields, BasePage):
@@ -87,23 +101,7 @@ class HomePage(CallToActionFields, BasePage):
         return self.hero_text
 
     def extra_json_ld(self, request):
-        settings = self.site_settings(request)
-        organisation = {
-            "@context": "https://schema.org",
-            "@type": "Organization",
-            "name": settings.organisation_name,
-            "url": absolute_url(request, "/"),
-        }
-        if settings.contact_email:
-            organisation["email"] = settings.contact_email
-        if settings.phone:
-            organisation["telephone"] = settings.phone
-        if settings.address:
-            organisation["address"] = plain_text(settings.address, limit=None)
-        same_as = settings.social_links()
-        if same_as:
-            organisation["sameAs"] = [url for _label, url in same_as]
-        return [organisation]
+        return [self.site_settings(request).organization_json_ld(request)]
 
 
 class StandardPage(BasePage):
@@ -131,6 +129,29 @@ class SiteSettings(BaseSiteSetting):
     contact_email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     address = models.TextField(max_length=300, blank=True, help_text="One line per row.")
+    # A UK company's website must show these (Companies Act 2006 and the Company, LLP and
+    # Business Names Regulations 2015): the footer and the Organization JSON-LD do.
+    company_name = models.CharField(
+        "registered company name", max_length=160, blank=True, help_text="E.g. “APIwise Ltd”."
+    )
+    company_number = models.CharField(
+        "company number",
+        max_length=20,
+        blank=True,
+        help_text="As registered at Companies House, e.g. 01234567.",
+    )
+    registered_in = models.CharField(
+        "place of registration",
+        max_length=60,
+        blank=True,
+        default="England and Wales",
+    )
+    registered_office = models.TextField(
+        "registered office address", max_length=300, blank=True, help_text="One line per row."
+    )
+    vat_number = models.CharField(
+        "VAT number", max_length=20, blank=True, help_text="E.g. GB123456789."
+    )
     linkedin_url = models.URLField("LinkedIn", blank=True)
     github_url = models.URLField("GitHub", blank=True)
     x_url = models.URLField("X (Twitter)", blank=True)
@@ -165,6 +186,16 @@ class SiteSettings(BaseSiteSetting):
             heading="Contact details",
         ),
         MultiFieldPanel(
+            [
+                FieldPanel("company_name"),
+                FieldPanel("company_number"),
+                FieldPanel("registered_in"),
+                FieldPanel("registered_office"),
+                FieldPanel("vat_number"),
+            ],
+            heading="Company details (shown in the footer)",
+        ),
+        MultiFieldPanel(
             [FieldPanel("linkedin_url"), FieldPanel("github_url"), FieldPanel("x_url")],
             heading="Social links",
         ),
@@ -177,6 +208,34 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site settings"
+
+    def organization_json_ld(self, request):
+        """The Organization this site belongs to, for structured data: name, logo, contact
+        and the registered company details."""
+        organisation = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": self.organisation_name,
+            "url": absolute_url(request, "/"),
+            "logo": absolute_url(request, static(ORGANISATION_LOGO)),
+        }
+        optional = {
+            "legalName": self.company_name,
+            "email": self.contact_email,
+            "telephone": self.phone,
+            "address": plain_text(self.registered_office or self.address, limit=None),
+            "vatID": self.vat_number,
+        }
+        organisation.update({key: value for key, value in optional.items() if value})
+        if self.company_number:
+            organisation["identifier"] = {
+                "@type": "PropertyValue",
+                "propertyID": "Companies House company number",
+                "value": self.company_number,
+            }
+        if same_as := self.social_links():
+            organisation["sameAs"] = [url for _label, url in same_as]
+        return organisation
 
     def social_links(self):
         links = [("LinkedIn", self.linkedin_url), ("GitHub", self.github_url), ("X", self.x_url)]
@@ -202,7 +261,11 @@ class NavigationSettings(ClusterableModel, BaseSiteSetting):
 
         def build():
             items = getattr(cls.for_site(site), cls.MENUS[menu]).select_related("page")
-            return [MenuLink(item.text, item.url) for item in items if item.page.live]
+            return [
+                MenuLink(item.text, item.url, getattr(item, "as_button", False))
+                for item in items
+                if item.page.live
+            ]
 
         return cached(f"menu:{site.pk}:{menu}", build)
 
@@ -210,6 +273,7 @@ class NavigationSettings(ClusterableModel, BaseSiteSetting):
 class MenuLink(NamedTuple):
     text: str
     url: str
+    as_button: bool = False
 
 
 class MenuItem(Orderable):
@@ -234,6 +298,13 @@ class MenuItem(Orderable):
 
 class MainMenuItem(MenuItem):
     setting = ParentalKey(NavigationSettings, related_name="main_menu_items")
+    as_button = models.BooleanField(
+        "show as a button",
+        default=False,
+        help_text="For the one call to action in the menu, such as the Health Check.",
+    )
+
+    panels = [*MenuItem.panels, FieldPanel("as_button")]
 
 
 class FooterLink(MenuItem):

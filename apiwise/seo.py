@@ -7,15 +7,20 @@ it by overriding `meta_description_fallback`, `social_image` and `extra_json_ld`
 import json
 
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
 
 META_DESCRIPTION_LENGTH = 160
+# Search engines show about 60 characters of a title: the site's name is added when it fits.
+META_TITLE_LENGTH = 60
 
 
 def plain_text(html, limit=META_DESCRIPTION_LENGTH):
-    """Rich text to one line of plain text, cut at a word boundary."""
+    """Rich text to one line of plain text. Cut to `limit` characters, it ends on a whole
+    word and an ellipsis, never mid-word."""
     text = " ".join(strip_tags(str(html or "")).split())
-    return Truncator(text).chars(limit) if limit else text
+    if not limit or len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–—-")
+    return cut + "…"
 
 
 def absolute_url(request, path):
@@ -58,10 +63,15 @@ class SeoMixin:
 
         return SiteSettings.for_request(request)
 
-    def meta_title(self, request):
+    def meta_title(self, request, title=None):
+        """The page's title (or `title`), with the site's name when it fits in 60 characters
+        and is not already there."""
         name = self.site_settings(request).organisation_name
-        title = self.seo_title or self.title
-        return title if name.casefold() in title.casefold() else f"{title} | {name}"
+        title = title or self.seo_title or self.title
+        full = f"{title} | {name}"
+        if name.casefold() in title.casefold() or len(full) > META_TITLE_LENGTH:
+            return title
+        return full
 
     def meta_description_fallback(self):
         """The page's own summary, used when the editor left search_description empty."""

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class BlogConfig(AppConfig):
     name = "blog"
     verbose_name = "Guides"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from blog.social_cards import card_on_publish
+
+        page_published.connect(card_on_publish, dispatch_uid="blog_social_card_on_publish")

@@ -176,6 +176,52 @@ class ImageBlock(blocks.StructBlock):
         description = "An image with alt text and an optional caption."
 
 
+# Diagrams drawn for the site (static/img/illustrations/<name>.svg), with the text that says
+# what each shows to people who cannot see it.
+DIAGRAMS = {
+    "layers-api-integration-automation": {
+        "label": "APIs, integrations and automation as three layers",
+        "alt": "Three stacked layers. Bottom, API: the doorway each system provides, shown on "
+        "a Shop and an Accounts system. Middle, integration: the connection built between "
+        "those doorways. Top, automation: the task that now runs by itself, for example a "
+        "new order creating an invoice.",
+        "size": (720, 448),
+    },
+    "written-plan": {
+        "label": "A sample page of the Health Check's written plan",
+        "alt": "A sample page of the written plan: a map of three connected systems (shop, "
+        "accounts and CRM) with a proposed new link, and three prioritised actions.",
+        "size": (480, 360),
+    },
+}
+
+
+class DiagramValue(blocks.StructValue):
+    @property
+    def diagram(self):
+        return DIAGRAMS.get(self.get("diagram"), {})
+
+    @property
+    def src(self):
+        return f"img/illustrations/{self.get('diagram')}.svg"
+
+
+class DiagramBlock(blocks.StructBlock):
+    diagram = blocks.ChoiceBlock(
+        choices=[(name, diagram["label"]) for name, diagram in DIAGRAMS.items()],
+        search_index=False,
+    )
+    caption = blocks.CharBlock(required=False, max_length=200)
+
+    class Meta:
+        icon = "view"
+        template = "blog/blocks/diagram.html"
+        value_class = DiagramValue
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {"diagram": "layers-api-integration-automation", "caption": ""}
+        description = "One of the site's own diagrams, with its text alternative built in."
+
+
 LANGUAGES = [
     ("text", "Plain text"),
     ("bash", "Shell"),
@@ -364,6 +410,7 @@ class ArticleBodyBlock(UniqueAnchorsStreamBlock):
     table = ComparisonTableBlock()
     quote = QuoteBlock()
     image = ImageBlock()
+    diagram = DiagramBlock()
     code = CodeBlock()
     call_to_action = CallToActionBlock()
     faq = FaqBlock()

@@ -1,13 +1,22 @@
-"""Demo content for the guides: topics, an author, the guide index, every guide, the API basics
-hub and the FAQ page. Idempotent: what exists (by slug or name) is left as staff left it."""
+"""Demo content for the guides: topics, an author, the guide index, every listed guide, the API
+basics hub and the FAQ page. Guides with a complete text are published, with the dates they
+were written; the others are unpublished drafts holding their summary, so editors see the
+pipeline and visitors see nothing unfinished.
 
+Idempotent: what exists (by slug or name) is left as staff left it. The one exception is a
+guide still holding the placeholder text of an earlier demo ("coming soon", published), which
+is given its full text or taken down to a draft."""
+
+import datetime as dt
 import re
 
+from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Page
 
 from apiwise.demo import add_child_once
 from blog import demo_content as data
+from blog.demo_guides import GUIDES
 from blog.models import (
     ArticlePage,
     Author,
@@ -20,6 +29,10 @@ from blog.models import (
 )
 
 LINK = re.compile(r"\[\[([a-z0-9-]+)\|([^\]]+)\]\]")
+# Bodies an earlier demo published, and this demo's own drafts: safe to replace.
+OLD_PLACEHOLDER = "The full guide is coming soon"
+DRAFT_TITLE = "Draft: not written yet"
+COMPLETE = {data.ARTICLE["slug"]: data.ARTICLE, **GUIDES}
 
 
 def load(home):
@@ -32,88 +45,124 @@ def load(home):
         name=data.AUTHOR["name"],
         defaults={key: value for key, value in data.AUTHOR.items() if key != "name"},
     )
-
     index = add_child_once(home, GuideIndexPage, data.GUIDE_INDEX)
-    for guide in data.RELATED_GUIDES:
-        _add_guide(index, guide, topics, author, body=[_stub_body(guide)])
 
-    hub = index.get_children().filter(slug=data.HUB["slug"]).first()
-    hub_is_new = hub is None
-    if hub_is_new:
-        hub = add_child_once(index, SeriesHubPage, {k: data.HUB[k] for k in ("title", "slug")})
-
+    # Every page a guide may link to exists first (the guides as drafts, the hub, the FAQ
+    # page), so that links between them resolve.
+    listed = [*data.RELATED_GUIDES, data.ARTICLE]
+    guides = {guide["slug"]: _draft(index, guide, topics, author) for guide in listed}
+    _load_hub(index, guides)
+    _load_faq_page(home)
     links = _pages_by_slug(home)
-    article = data.ARTICLE
-    if not index.get_children().filter(slug=article["slug"]).exists():
-        guides = {page.slug: page for page in ArticlePage.objects.child_of(index)}
-        _add_guide(
-            index,
-            article,
-            topics,
-            author,
-            body=[_resolve_block(block, links) for block in article["body"]],
-            short_answer=article["short_answer"],
-            related=[
-                RelatedGuide(guide=guides[slug], sort_order=n)
-                for n, slug in enumerate(article["related"])
-            ],
-        )
+    for guide in listed:
+        page = guides[guide["slug"]]
+        if not _is_placeholder(page):
+            continue  # written or edited by staff: theirs
+        if guide["slug"] in COMPLETE:
+            _publish(page, {**guide, **COMPLETE[guide["slug"]]}, links, guides)
+        elif page.live:
+            page.unpublish()  # an earlier demo's "coming soon" page
 
-    if hub_is_new:
-        hub = hub.specific
-        guides = {page.slug: page for page in ArticlePage.objects.child_of(index)}
-        hub.intro = data.HUB["intro"]
-        hub.series_items = [
-            SeriesItem(guide=guides[slug], sort_order=n)
-            for n, slug in enumerate(data.HUB["series"])
-        ]
-        hub.save_revision().publish()
 
-    links = _pages_by_slug(home)
-    faq = data.FAQ_PAGE
-    if not home.get_children().filter(slug=faq["slug"]).exists():
-        sections = [
-            {
-                "type": "section",
-                "value": {
-                    "heading": section["heading"],
-                    "items": [_resolve_faq(item, links) for item in section["items"]],
-                },
-            }
-            for section in faq["sections"]
-        ]
-        add_child_once(
-            home,
-            FaqPage,
-            {
-                "title": faq["title"],
-                "slug": faq["slug"],
-                "intro": faq["intro"],
-                "sections": sections,
+def _draft_body(guide):
+    return [
+        {
+            "type": "callout",
+            "value": {
+                "kind": "info",
+                "title": DRAFT_TITLE,
+                "text": f"<p>What this guide will cover: {escape(guide['summary'])}</p>",
             },
-        )
+        }
+    ]
 
 
-def _add_guide(index, guide, topics, author, body, short_answer="", related=()):
-    if index.get_children().filter(slug=guide["slug"]).exists():
-        return
+def _draft(index, guide, topics, author):
+    """The guide's page, created as an unpublished draft holding its summary if missing."""
+    page = ArticlePage.objects.child_of(index).filter(slug=guide["slug"]).first()
+    if page is not None:
+        return page
     page = ArticlePage(
         title=guide["title"],
         slug=guide["slug"],
         summary=guide["summary"],
-        short_answer=short_answer,
-        body=body,
+        body=_draft_body(guide),
         date=guide["date"],
+        live=False,
     )
     page.topics = [topics[slug] for slug in guide["topics"]]
     page.authors = [author]
-    page.related_links = list(related)
     index.add_child(instance=page)
+    page.save_revision()
+    return page
+
+
+def _is_placeholder(page):
+    """Still what a demo put there: this demo's draft, or an earlier demo's placeholder."""
+    latest = page.get_latest_revision_as_object()
+    raw = str(latest.body.raw_data)
+    untouched_draft = DRAFT_TITLE in raw and not page.live
+    return untouched_draft or OLD_PLACEHOLDER in raw
+
+
+def _publish(page, guide, links, guides):
+    page = ArticlePage.objects.get(pk=page.pk)
+    page.summary = guide["summary"]
+    page.seo_title = guide.get("seo_title", "")
+    page.search_description = guide.get("search_description", "")
+    page.short_answer = guide.get("short_answer", "")
+    page.body = [_resolve_block(block, links) for block in guide["body"]]
+    page.related_links = [
+        RelatedGuide(guide=guides[slug], sort_order=n)
+        for n, slug in enumerate(guide.get("related", []))
+    ]
     page.save_revision().publish()
+    # The demo's guides were written on their dates: record them as published then, as the
+    # sitemap and the feed report it.
+    published = timezone.make_aware(dt.datetime.combine(guide["date"], dt.time(9)))
+    Page.objects.filter(pk=page.pk).update(
+        first_published_at=published, last_published_at=published
+    )
 
 
-def _stub_body(guide):
-    return {"type": "text", "value": f"<p>{escape(guide['summary'])}</p>{data.COMING_SOON}"}
+def _load_hub(index, guides):
+    hub = index.get_children().filter(slug=data.HUB["slug"]).first()
+    if hub is not None:
+        return
+    fields = ("title", "slug", "intro", "icon", "cta_heading", "cta_text", "cta_button_label")
+    hub = add_child_once(index, SeriesHubPage, {k: data.HUB[k] for k in fields})
+    hub.cta_page = _pages_by_slug(index.get_parent()).get("health-check")
+    hub.series_items = [
+        SeriesItem(guide=guides[slug], sort_order=n) for n, slug in enumerate(data.HUB["series"])
+    ]
+    hub.save_revision().publish()
+
+
+def _load_faq_page(home):
+    faq = data.FAQ_PAGE
+    if home.get_children().filter(slug=faq["slug"]).exists():
+        return
+    links = _pages_by_slug(home)
+    sections = [
+        {
+            "type": "section",
+            "value": {
+                "heading": section["heading"],
+                "items": [_resolve_faq(item, links) for item in section["items"]],
+            },
+        }
+        for section in faq["sections"]
+    ]
+    fields = ("title", "slug", "intro", "cta_heading", "cta_text", "cta_button_label")
+    add_child_once(
+        home,
+        FaqPage,
+        {
+            **{key: faq[key] for key in fields},
+            "sections": sections,
+            "cta_page": links.get("health-check"),
+        },
+    )
 
 
 def _pages_by_slug(home):
@@ -141,6 +190,8 @@ def _resolve_block(block, pages):
     kind, value = block["type"], block["value"]
     if kind == "text":
         return {"type": kind, "value": resolve_links(value, pages)}
+    if kind == "callout":
+        return {"type": kind, "value": {**value, "text": resolve_links(value["text"], pages)}}
     if kind == "call_to_action":
         target = pages.get(value["page"])
         return {

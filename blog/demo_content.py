@@ -50,6 +50,11 @@ HUB = {
     "intro": "<p>New to APIs? Start here. Four short guides, in order, that explain what an "
     "API is, what it can do for your business, how it differs from integration and "
     "automation, and whether you need one.</p>",
+    "icon": "api-basics",
+    "cta_heading": "Read the series and still not sure?",
+    "cta_text": "Book a fixed-price Integration Health Check: we look at your own systems and "
+    "tell you plainly what is worth connecting, and what is not.",
+    "cta_button_label": "Book your Health Check",
     # Reading order, by slug.
     "series": [
         "what-is-an-api",
@@ -59,12 +64,9 @@ HUB = {
     ],
 }
 
-COMING_SOON = (
-    "<p>The full guide is coming soon. In the meantime, an Integration Health Check will "
-    "answer this for your own systems.</p>"
-)
-
-# Every guide listed under "Related guides" in the reference article.
+# Every guide listed under "Related guides" in the reference article. Those with a complete
+# text (blog/demo_guides/) are published; the others are unpublished drafts, so editors see
+# the pipeline and visitors see nothing unfinished.
 RELATED_GUIDES = [
     {
         "slug": "what-is-an-api",
@@ -342,6 +344,9 @@ def _text(html):
 ARTICLE = {
     "slug": "apis-vs-integrations-vs-automation",
     "title": "APIs vs Integrations vs Automation: What's the Difference?",
+    "seo_title": "APIs vs integrations vs automation, explained",
+    "search_description": "API, integration and automation in plain English: what each means, "
+    "how the three fit together, and what to ask when someone quotes you for one.",
     "summary": "What API, integration and automation each mean, how the three fit together, "
     "and what to listen for when someone is quoting you.",
     "date": date(2026, 6, 23),
@@ -438,6 +443,11 @@ ARTICLE = {
             "<p>Three layers, one result. Remove any layer and it doesn't work: no API, no "
             "integration; no integration, no reliable automation.</p>"
         ),
+        # A diagram drawn for the site (not in the reference text): the three layers.
+        {
+            "type": "diagram",
+            "value": {"diagram": "layers-api-integration-automation", "caption": ""},
+        },
         _heading("Where no-code tools like Zapier and Make sit"),
         _text(
             "<p>You'll hear Zapier and Make (and iPaaS platforms like Workato) mentioned "
@@ -507,9 +517,11 @@ ARTICLE = {
             "type": "call_to_action",
             "value": {
                 "heading": "Want this set up properly — and handled for you?",
-                "text": "<p>We're APIwise, the UK's API &amp; AI integration specialists. Start "
-                "with a fixed-price Integration Health Check and we'll map the quickest path to "
-                "getting your systems talking.</p>",
+                # The reference article says "the UK's API & AI integration specialists" here;
+                # APIwise offers no AI work anywhere else, so the demo says what it does.
+                "text": "<p>We're APIwise, a UK-based, vendor-neutral API and integration "
+                "consultancy. Start with a fixed-price Integration Health Check and we'll map the "
+                "quickest path to getting your systems talking.</p>",
                 "button_label": "Book your Integration Health Check",
                 "page": "health-check",
             },
@@ -520,6 +532,10 @@ ARTICLE = {
 FAQ_PAGE = {
     "title": "Frequently asked questions",
     "slug": "faqs",
+    "cta_heading": "Still have a question?",
+    "cta_text": "The fixed-price Integration Health Check answers it for your own systems, "
+    "with a written plan in plain English.",
+    "cta_button_label": "Book your Health Check",
     "intro": "Straight answers to the questions we hear most about APIs, integrations, costs "
     "and working with APIwise.",
     "sections": [

@@ -1,6 +1,6 @@
 """Listing helpers shared by the guide index, series hubs, search and the home page."""
 
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Exists, F, OuterRef
 from django.db.models.lookups import StartsWith
 from django.http import Http404
@@ -24,14 +24,21 @@ def for_cards(queryset):
 
 
 def paginate(request, items, per_page):
-    """A page of items. Junk page numbers are a 404; beyond the end gives the last page."""
+    """A page of items. Junk page numbers and pages beyond the end are a 404 (they are not
+    copies of the last page)."""
     paginator = Paginator(items, per_page)
     raw = request.GET.get("page", "1").strip() or "1"
     # ASCII digits only: str.isdigit() also accepts "²" and "①", which int() refuses.
-    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 6:
         raise Http404("Page not found")
-    number = int(raw) if len(raw) <= 6 else paginator.num_pages
-    return paginator.page(min(number, paginator.num_pages))
+    try:
+        page = paginator.page(int(raw))
+    except (EmptyPage, PageNotAnInteger) as error:
+        raise Http404("Page not found") from error
+    # The links to show: the first and last pages and a few either side of this one, not
+    # one per page however long the list grows.
+    page.page_links = list(paginator.get_elided_page_range(page.number, on_each_side=2))
+    return page
 
 
 def parent_url(url):

@@ -24,11 +24,110 @@ PAGE = {
         "<p>Most businesses we meet run five to fifteen tools that do not talk to each other "
         "properly: orders are re-typed into the accounts, stock is wrong on the website, and "
         "nobody is sure which system holds the truth.</p>"
-        "<h2>How it works</h2><ol><li>You book a 45-minute video call below.</li>"
-        "<li>We walk through your systems and the jobs people do by hand.</li>"
-        "<li>Within five working days you get a written plan: what to connect, how, what it "
-        "costs, and what to leave alone.</li></ol>"
-        "<p>We are vendor-neutral: if a no-code tool does the job, we will say so.</p>"
+    ),
+    "steps_heading": "How it works",
+    "steps": [
+        (
+            "step",
+            {
+                "heading": "Book a time",
+                "text": "Pick a 45-minute slot below. We confirm by e-mail within one working "
+                "day, with a calendar invite.",
+            },
+        ),
+        (
+            "step",
+            {
+                "heading": "A 45-minute video call",
+                "text": "We walk through the systems you run, how information moves between "
+                "them and the jobs people do by hand. A list of your tools is all you need.",
+            },
+        ),
+        (
+            "step",
+            {
+                "heading": "Your written plan",
+                "text": "Within five working days: what to connect, how, roughly what it "
+                "costs, and what to leave alone.",
+            },
+        ),
+        (
+            "step",
+            {
+                "heading": "A follow-up call",
+                "text": "We go through the plan and answer your questions. What you do next "
+                "is up to you.",
+            },
+        ),
+    ],
+    "plan_heading": "What you get: a written plan",
+    "plan_introduction": "A plain-English document you can act on with us, with another "
+    "supplier or on your own. It has five parts.",
+    "plan_sections": [
+        (
+            "section",
+            {
+                "heading": "Your systems today",
+                "text": "A map of the tools you run and how information moves between them, "
+                "including the steps people do by hand.",
+            },
+        ),
+        (
+            "section",
+            {
+                "heading": "What to connect, and what to leave alone",
+                "text": "The connections worth making, in order of priority, and the ones "
+                "that are not worth the money.",
+            },
+        ),
+        (
+            "section",
+            {
+                "heading": "How to do each one",
+                "text": "A ready-made app, Zapier or Make, or a custom integration, and why "
+                "that route fits.",
+            },
+        ),
+        (
+            "section",
+            {
+                "heading": "Costs and time",
+                "text": "Indicative one-off and running costs for each option, and how long "
+                "each would take.",
+            },
+        ),
+        (
+            "section",
+            {
+                "heading": "Risks and first steps",
+                "text": "What could go wrong (VAT, duplicates, who looks after it) and the "
+                "first thing to do.",
+            },
+        ),
+    ],
+    "plan_sample": (
+        "<p><b>Priority 1: stop re-typing orders into Xero.</b> About 40 Shopify orders a "
+        "day are typed into Xero by hand, roughly an hour of someone's day. A connector app "
+        "that posts one summary per Shopify payout would end the re-typing and make each "
+        "payout match its bank deposit. Cost: the app's monthly subscription, plus half a day "
+        "to set it up and check it with your accountant.</p>"
+    ),
+    "why_heading": "Why vendor-neutral matters",
+    "why_text": (
+        "<p>Many integration firms are partners or resellers of one platform, and are paid "
+        "when you buy it. We are not: no commissions, no referral fees, no platform to push. "
+        "So the plan can say “use the app you already pay for”, “Zapier will do” or “do not "
+        "connect this at all” when that is the right answer.</p>"
+    ),
+    "promise_heading": "Our promise",
+    "promise": (
+        "<ul><li><b>One fixed price</b>, shown above, with no extras.</li>"
+        "<li><b>Nothing to pay until after the call.</b> We invoice once it is done, payable "
+        "within 14 days.</li>"
+        "<li><b>Plans change.</b> Cancel or move the call free of charge, up to the moment it "
+        "starts, with the link in your confirmation e-mail.</li>"
+        "<li><b>No obligation.</b> If the plan says you need nothing new, that is the plan, "
+        "and you are under no obligation to buy anything else from us.</li></ul>"
     ),
     "included_heading": "What is included",
     "included": [
@@ -109,9 +208,15 @@ SALES_PERMISSIONS = {
 
 def load(home):
     from apiwise.demo import add_child_once
+    from blog.demo_content import AUTHOR
+    from blog.models import Author
     from bookings.models import AvailabilityWindow, BlockedDate, HealthCheckPage
 
-    add_child_once(home, HealthCheckPage, PAGE)
+    consultant, _ = Author.objects.get_or_create(
+        name=AUTHOR["name"],
+        defaults={key: value for key, value in AUTHOR.items() if key != "name"},
+    )
+    add_child_once(home, HealthCheckPage, {**PAGE, "consultant": consultant})
     if not AvailabilityWindow.objects.exists():
         AvailabilityWindow.objects.bulk_create(
             AvailabilityWindow(weekday=day, start_time=start, end_time=end)

@@ -49,6 +49,11 @@ class Slot:
         return f"{start:%H:%M}–{end:%H:%M} {end.tzname()}"
 
     @property
+    def short_time(self):
+        """'10:00–10:45', for a picker that says once that times are UK time."""
+        return f"{self.local_start:%H:%M}–{self.local_end:%H:%M}"
+
+    @property
     def day(self):
         return self.local_start.date()
 
@@ -181,9 +186,27 @@ def free_slots(rules=None, now=None, exclude_booking=None):
     return [slot for slot in slots if is_free(slot, taken, rules.buffer)]
 
 
-def group_by_day(slots):
-    """[(date, day label, [slots])] in order."""
-    return [
-        (day, day_label(day), list(day_slots))
-        for day, day_slots in groupby(sorted(slots), key=lambda s: s.day)
+@dataclass(frozen=True)
+class SlotDay:
+    """A day of the slot picker: its free slots, and whether it starts open."""
+
+    day: dt.date
+    slots: list
+    open: bool
+
+    @property
+    def label(self):
+        return day_label(self.day)
+
+
+def group_by_day(slots, chosen=""):
+    """The slots by UK day, in order. The day holding the `chosen` slot value starts open;
+    with none chosen, the first day does."""
+    days = [
+        (day, list(day_slots)) for day, day_slots in groupby(sorted(slots), key=lambda s: s.day)
     ]
+    open_day = next(
+        (day for day, day_slots in days if any(s.value == chosen for s in day_slots)),
+        days[0][0] if days else None,
+    )
+    return [SlotDay(day, day_slots, day == open_day) for day, day_slots in days]

@@ -33,7 +33,7 @@ def _form(page, rules, data=None, initial=None):
 def _render_form(request, page, form):
     context = {
         "form": form,
-        "slot_days": group_by_day(form.free_slots),
+        "slot_days": group_by_day(form.free_slots, chosen=form["slot"].value() or ""),
         "error_summary": form.error_summary() if form.is_bound else [],
         "privacy_page": page.site_settings(request).privacy_page,
     }

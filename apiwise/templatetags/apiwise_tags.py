@@ -1,19 +1,32 @@
 from django import template
-from django.utils.safestring import mark_safe
 
 from apiwise.seo import absolute_url
 
 register = template.Library()
 
 
-@register.filter
-def meta_title(page, request):
-    return page.meta_title(request)
+@register.simple_tag(takes_context=True)
+def seo_meta(context):
+    """The page's title, description and sharing title. A view may refine them for what it
+    shows (a topic, a later page of a list) with meta_title, meta_description and og_title in
+    the context."""
+    page, request = context.get("page"), context.get("request")
+    if page is None or not hasattr(page, "meta_title"):
+        from apiwise.models import SiteSettings
 
-
-@register.filter
-def meta_description(page, request):
-    return page.meta_description(request)
+        site = SiteSettings.for_request(request) if request else None
+        name = site.organisation_name if site else "APIwise"
+        return {
+            "title": context.get("meta_title") or name,
+            "description": context.get("meta_description")
+            or (site.default_meta_description if site else ""),
+            "og_title": context.get("og_title") or name,
+        }
+    return {
+        "title": context.get("meta_title") or page.meta_title(request),
+        "description": context.get("meta_description") or page.meta_description(request),
+        "og_title": context.get("og_title") or page.seo_title or page.title,
+    }
 
 
 @register.filter
@@ -34,24 +47,29 @@ def json_ld(page, request):
 
 @register.simple_tag(takes_context=True)
 def site_menu(context, menu):
-    """The links of a menu ("main" or "footer") edited in Settings > Navigation."""
+    """The links of a menu ("main" or "footer") edited in Settings > Navigation, each with
+    its aria-current: "page" on the page itself, "true" in its section. Only the deepest
+    matching item is current (on the API basics hub, not "Guides" as well)."""
     from wagtail.models import Site
 
     from apiwise.models import NavigationSettings
 
-    site = Site.find_for_request(context["request"])
-    return NavigationSettings.links(site, menu) if site else []
-
-
-@register.simple_tag(takes_context=True)
-def current_section(context, url):
-    """aria-current for the menu item whose section the visitor is in."""
-    request = context.get("request")
-    if not request or not url:
-        return ""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    links = NavigationSettings.links(site, menu) if site else []
     path = request.path
-    if path == url:
-        return mark_safe(' aria-current="page"')  # noqa: S308 - constant
-    if url != "/" and path.startswith(url):
-        return mark_safe(' aria-current="true"')  # noqa: S308 - constant
-    return ""
+    section = max(
+        (link.url for link in links if link.url != "/" and path.startswith(link.url)),
+        key=len,
+        default=None,
+    )
+    return [
+        (link, "page" if link.url == path else "true" if link.url == section else "")
+        for link in links
+    ]
+
+
+@register.filter
+def one_line(text):
+    """An address typed one line per row, as one line: "1 Example Street, London"."""
+    return ", ".join(line.strip() for line in str(text or "").splitlines() if line.strip())

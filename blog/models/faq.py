@@ -7,12 +7,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from apiwise.models import CallToActionFields
 from apiwise.seo import faq_json_ld
 from blog.blocks import FaqSectionsBlock, faq_items
 from blog.models.base import BlogPage
 
 
-class FaqPage(BlogPage):
+class FaqPage(CallToActionFields, BlogPage):
     """Frequently asked questions, in sections by topic, at /faqs/."""
 
     intro = models.TextField(max_length=400, blank=True)
@@ -21,7 +22,11 @@ class FaqPage(BlogPage):
         help_text="One section per topic. Each question gets a link of its own.",
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("sections")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("sections"),
+        *CallToActionFields.cta_panels,
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("sections"),

@@ -61,7 +61,18 @@ class ArticlePage(BlogPage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Optional. Also used when the guide is shared (1200×630 works best).",
+        help_text="Optional. Also used when the guide is shared (1200×630 works best); "
+        "without one, a card with the guide's title and series is made for sharing.",
+    )
+    # Made in the background on publish (blog/social_cards.py); a hero image is used instead
+    # when there is one.
+    social_card = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     hero_image_alt = models.CharField(
         "hero image alt text",
@@ -228,15 +239,15 @@ class ArticlePage(BlogPage):
         return self.short_answer or self.summary
 
     def social_image(self):
-        return self.hero_image
+        return self.hero_image or self.social_card
 
     def extra_json_ld(self, request):
         settings = self.site_settings(request)
         url = absolute_url(request, self.url)
         publisher = {
-            "@type": "Organization",
-            "name": settings.organisation_name,
-            "url": absolute_url(request, "/"),
+            key: value
+            for key, value in settings.organization_json_ld(request).items()
+            if key in {"@type", "name", "url", "logo"}
         }
         authors = [
             {
@@ -262,8 +273,8 @@ class ArticlePage(BlogPage):
         topics = list(self.topics.all())
         if topics:
             article["keywords"] = ", ".join(topic.name for topic in topics)
-        if self.hero_image:
-            rendition = self.hero_image.get_rendition("fill-1200x630|format-jpeg")
+        if image := self.social_image():
+            rendition = image.get_rendition("fill-1200x630|format-jpeg")
             article["image"] = absolute_url(request, rendition.url)
         blocks = [article]
         if self.faqs:

@@ -3,18 +3,20 @@
 from urllib.parse import urlencode
 
 from django.db import models
+from django.db.models import Max
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from apiwise.seo import plain_text
 from blog.models.base import BlogPage
 from blog.models.guide import ArticlePage
 from blog.models.taxonomy import Topic
 from blog.queries import for_cards, paginate
 
-GUIDES_PER_PAGE = 12
+GUIDES_PER_PAGE = 6
 
 
 class GuideIndexPage(RoutablePageMixin, BlogPage):
@@ -47,8 +49,12 @@ class GuideIndexPage(RoutablePageMixin, BlogPage):
             guide = (
                 ArticlePage.objects.child_of(self)
                 .filter(slug=path_components[0])
-                .select_related("hero_image")
-                .prefetch_related("topics", "authors__photo__renditions")
+                .select_related("hero_image", "social_card")
+                .prefetch_related(
+                    "topics",
+                    "authors__photo__renditions",
+                    "hero_image__renditions",
+                )
                 .first()
             )
             if guide is not None:
@@ -67,21 +73,55 @@ class GuideIndexPage(RoutablePageMixin, BlogPage):
                 raise Http404("No such topic")
             guides = guides.filter(topics=topic)
         page_obj = paginate(request, for_cards(guides), GUIDES_PER_PAGE)
-        # Each filtered or later page is its own canonical address, not a copy of /guides/.
-        params = []
-        if topic:
-            params.append(("topic", topic.slug))
-        if page_obj.number > 1:
-            params.append(("page", page_obj.number))
-        if params:
-            context["canonical_url"] = f"{self.full_url}?{urlencode(params)}"
         context.update(
             guides=page_obj.object_list,
             page_obj=page_obj,
             topic=topic,
             topics=Topic.objects.all(),
+            **self.listing_seo(request, topic, page_obj.number),
         )
         return context
+
+    def listing_seo(self, request, topic, number):
+        """A topic, or a later page, is its own address with its own title and description,
+        not a copy of /guides/."""
+        if not topic and number == 1:
+            return {}
+        params = [("topic", topic.slug)] if topic else []
+        title = f"{topic.name} guides" if topic else self.seo_title or self.title
+        description = (
+            f"Plain-English guides about {topic.name} for UK businesses: how to connect it, "
+            "what to watch for and what it costs."
+            if topic
+            else self.meta_description(request)
+        )
+        if number > 1:
+            params.append(("page", number))
+            title = f"{title} (page {number})"
+            description = f"Page {number}. {description}"
+        return {
+            "canonical_url": f"{self.full_url}?{urlencode(params)}",
+            "meta_title": self.meta_title(request, title=title),
+            "meta_description": plain_text(description),
+            "og_title": title,
+        }
+
+    def get_sitemap_urls(self, request=None):
+        """The index, and each topic that has guides: topic pages are pages of their own."""
+        urls = super().get_sitemap_urls(request)
+        listed = self.guides().order_by()
+        newest = {
+            topic_id: published
+            for topic_id, published in listed.values("topics")
+            .annotate(newest=Max("last_published_at"))
+            .values_list("topics", "newest")
+            if topic_id
+        }
+        for topic in Topic.objects.filter(pk__in=newest):
+            urls.append(
+                {"location": f"{self.full_url}?topic={topic.slug}", "lastmod": newest[topic.pk]}
+            )
+        return urls
 
     @path("feed/", name="feed")
     def feed(self, request):

@@ -7,19 +7,23 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from apiwise.icons import ICON_CHOICES
+from apiwise.models import CallToActionFields
 from apiwise.panels import UniqueRowsInlinePanel
 from blog.models.base import BlogPage
 from blog.models.guide import SHORT_TEXT_FEATURES, ArticlePage
 from blog.queries import for_cards, public_q
 
 
-class SeriesHubPage(BlogPage):
+class SeriesHubPage(CallToActionFields, BlogPage):
     """A series of guides in reading order, with "Part N of M" on each guide."""
 
     intro = RichTextField(features=SHORT_TEXT_FEATURES + ["ul", "ol"], blank=True)
+    icon = models.CharField(max_length=40, choices=ICON_CHOICES, blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        FieldPanel("icon"),
         UniqueRowsInlinePanel(
             "series_items",
             heading="Guides in this series",
@@ -27,6 +31,7 @@ class SeriesHubPage(BlogPage):
             min_num=1,
             help_text="In reading order: drag to reorder. Each guide shows “Part N of M”.",
         ),
+        *CallToActionFields.cta_panels,
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["blog.GuideIndexPage"]
@@ -46,7 +51,8 @@ class SeriesHubPage(BlogPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["guides"] = self.guides()
+        guides = self.guides()
+        context.update(guides=guides, total_minutes=sum(guide.reading_time for guide in guides))
         return context
 
     def meta_description_fallback(self):

@@ -34,10 +34,14 @@ def anchor(text, prefix=""):
 
 @register.simple_tag(takes_context=True)
 def page_query(context, number):
-    """The current address with ?page= set, keeping other parameters (topic, q)."""
+    """The current address with ?page= set, keeping other parameters (topic, q). Page 1 is
+    the address without a page number: one canonical first page."""
     params = context["request"].GET.copy()
-    params["page"] = number
-    return "?" + urlencode(sorted(params.items()))
+    params.pop("page", None)
+    if number > 1:
+        params["page"] = number
+    query = urlencode(sorted(params.items()))
+    return f"?{query}" if query else context["request"].path
 
 
 @register.simple_tag

@@ -3,22 +3,26 @@
 - `page`: the Health Check page (what it is, the price, FAQs; its routes serve the form);
 - `availability`: slot settings, weekly windows and blocked days;
 - `booking`: a request (`Booking`) and its statuses;
-- `email`: the e-mail outbox (`EmailDelivery`).
+- `email`: the e-mail outbox (`EmailDelivery`);
+- `proof`: testimonials and case studies (snippets), shown on the Health Check page.
 """
 
 from bookings.models.availability import AvailabilityWindow, BlockedDate, BookingSettings, Weekday
 from bookings.models.booking import Booking, Status, Volume
 from bookings.models.email import EmailDelivery
 from bookings.models.page import HealthCheckPage
+from bookings.models.proof import CaseStudy, Testimonial
 
 __all__ = [
     "AvailabilityWindow",
     "BlockedDate",
     "Booking",
     "BookingSettings",
+    "CaseStudy",
     "EmailDelivery",
     "HealthCheckPage",
     "Status",
+    "Testimonial",
     "Volume",
     "Weekday",
 ]

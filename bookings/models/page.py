@@ -7,7 +7,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -16,7 +15,8 @@ from wagtail.search import index
 
 from apiwise.models import BasePage
 from apiwise.seo import faq_json_ld
-from blog.blocks import FaqsBlock, faq_items
+from blog.blocks import DIAGRAMS, FaqsBlock, faq_items
+from bookings.blocks import IncludedItemBlock, PlanSectionBlock, StepBlock
 
 
 class HealthCheckPage(RoutablePageMixin, BasePage):
@@ -26,9 +26,35 @@ class HealthCheckPage(RoutablePageMixin, BasePage):
     body = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"], blank=True)
     included_heading = models.CharField(max_length=120, default="What is included")
     included = StreamField(
-        [("item", blocks.CharBlock(max_length=200, label="Item"))],
+        [("item", IncludedItemBlock(max_length=200))],
         blank=True,
         help_text="One short line per item.",
+    )
+    steps_heading = models.CharField(max_length=120, default="How it works")
+    steps = StreamField([("step", StepBlock())], blank=True, help_text="In the order they happen.")
+    plan_heading = models.CharField(max_length=120, default="What you get: a written plan")
+    plan_introduction = models.TextField(max_length=400, blank=True)
+    plan_sections = StreamField([("section", PlanSectionBlock())], blank=True)
+    plan_sample = RichTextField(
+        features=["bold", "italic", "ol", "ul"],
+        blank=True,
+        help_text="A short excerpt of a plan, for a made-up business (say so): never a client's.",
+    )
+    consultant = models.ForeignKey(
+        "blog.Author",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who the prospect will talk to: their name, role, photo and bio are shown.",
+    )
+    why_heading = models.CharField(max_length=120, default="Why vendor-neutral matters")
+    why_text = RichTextField(features=["bold", "italic", "link", "ul"], blank=True)
+    promise_heading = models.CharField(max_length=120, default="Our promise")
+    promise = RichTextField(
+        features=["bold", "italic", "link", "ul"],
+        blank=True,
+        help_text="The guarantee and the cancellation policy, in plain words.",
     )
     price = models.DecimalField(
         "price excluding VAT (£)",
@@ -64,8 +90,21 @@ class HealthCheckPage(RoutablePageMixin, BasePage):
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
         FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("steps_heading"), FieldPanel("steps")], "How it works"),
+        MultiFieldPanel(
+            [
+                FieldPanel("plan_heading"),
+                FieldPanel("plan_introduction"),
+                FieldPanel("plan_sections"),
+                FieldPanel("plan_sample"),
+            ],
+            "The written plan",
+        ),
+        FieldPanel("consultant"),
+        MultiFieldPanel([FieldPanel("why_heading"), FieldPanel("why_text")], "Why us"),
         MultiFieldPanel([FieldPanel("included_heading"), FieldPanel("included")], "Included"),
         MultiFieldPanel([FieldPanel("price"), FieldPanel("duration")], "Price and duration"),
+        MultiFieldPanel([FieldPanel("promise_heading"), FieldPanel("promise")], "Our promise"),
         FieldPanel("faqs"),
         MultiFieldPanel(
             [
@@ -95,6 +134,20 @@ class HealthCheckPage(RoutablePageMixin, BasePage):
 
     def meta_description_fallback(self):
         return self.introduction
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["plan_diagram"] = DIAGRAMS["written-plan"]
+        return context
+
+    def proof(self):
+        """Published testimonials and case studies, when staff have added any."""
+        from bookings.models.proof import CaseStudy, Testimonial
+
+        return {
+            "testimonials": list(Testimonial.objects.filter(live=True)),
+            "case_studies": list(CaseStudy.objects.filter(live=True)),
+        }
 
     def faq_items(self):
         return list(faq_items(self.faqs))

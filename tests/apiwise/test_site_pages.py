@@ -18,8 +18,10 @@ def test_home_page_shows_hero_services_and_health_check_call_to_action(client):
     assert "Get your business systems talking" in html
     assert "What we do" in html and "Integration Health Check" in html
     assert "Not sure where to start?" in html
-    # Both the hero and the closing panel lead to the Health Check.
-    assert html.count('<a class="button" href="/health-check/">Book your Health Check</a>') == 2
+    # Both the hero and the closing panel lead to the Health Check, as does the menu's button.
+    buttons = re.findall(r'<a class="button[^"]*" href="/health-check/">([^<]+)</a>', html)
+    assert buttons.count("Book your Health Check") == 2
+    assert "Integration Health Check" in buttons  # the menu's call to action
 
 
 @pytest.mark.parametrize(
@@ -43,16 +45,35 @@ def test_footer_reads_contact_details_from_site_settings(client):
     assert "hello@apiwise.example" not in html
 
 
+def current_links(html):
+    """{href: aria-current} of the main menu's links."""
+    menu = html[
+        html.index('class="main-nav"') : html.index("</nav>", html.index('class="main-nav"'))
+    ]
+    return dict(re.findall(r'href="([^"]+)" aria-current="(\w+)"', menu))
+
+
 def test_main_menu_is_editable_and_marks_the_current_section(client):
     html = client.get("/about/").content.decode()
-    assert '<a href="/about/" aria-current="page">' in html
+    assert current_links(html) == {"/about/": "page"}
+    assert current_links(client.get("/guides/connect-stripe-to-xero/").content.decode()) == {
+        "/guides/": "true"
+    }
     nav = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
     item = nav.main_menu_items.get(page__slug="about")
     item.label = "Who we are"
     item.save()
     html = client.get("/privacy/").content.decode()
     assert ">Who we are</a>" in html
-    assert '<a href="/about/" aria-current' not in html
+    assert current_links(html) == {}
+
+
+def test_only_the_deepest_menu_section_is_current(client):
+    """On the API basics hub (below the guides), "API basics" is current, not "Guides" too."""
+    html = client.get("/guides/api-basics/").content.decode()
+    assert current_links(html) == {"/guides/api-basics/": "page"}
+    guide = client.get("/guides/apis-vs-integrations-vs-automation/").content.decode()
+    assert current_links(guide) == {"/guides/": "true"}
 
 
 def test_unpublished_page_is_left_out_of_the_menu(client):

@@ -48,13 +48,30 @@ def test_index_lists_newest_first_twelve_a_page(client, three_pages_of_guides):
     assert_accessible_markup(html)
 
 
-@pytest.mark.parametrize("beyond", [1, 99, 999999999999])
-def test_out_of_range_page_gives_the_last_page(client, three_pages_of_guides, beyond):
+@pytest.mark.parametrize("beyond", [1, 99, 999999])
+def test_a_page_beyond_the_last_is_a_404_not_a_copy_of_the_last(
+    client, three_pages_of_guides, beyond
+):
     pages = math.ceil(three_pages_of_guides.count() / GUIDES_PER_PAGE)
-    response = client.get(f"/guides/?page={pages + beyond}")
-    assert response.status_code == 200
-    last_page = client.get(f"/guides/?page={pages}").content.decode()
-    assert card_links(response.content.decode()) == card_links(last_page)
+    assert client.get(f"/guides/?page={pages}").status_code == 200
+    assert client.get(f"/guides/?page={pages + beyond}").status_code == 404
+
+
+def test_pagination_links_the_first_page_by_its_own_address(client, three_pages_of_guides):
+    second = client.get("/guides/?page=2").content.decode()
+    nav = second[second.index('class="pagination"') :]
+    assert 'href="/guides/" rel="prev"' in nav
+    assert "page=1" not in nav
+
+
+def test_pagination_shows_a_window_of_page_links(client, make_guide):
+    for n in range(GUIDES_PER_PAGE * 12):
+        make_guide(f"many-{n}")
+    html = client.get("/guides/?page=6").content.decode()
+    nav = html[html.index('class="pagination"') :]
+    numbers = [int(n) for n in re.findall(r'<span class="visually-hidden">Page </span>(\d+)', nav)]
+    assert numbers[0] == 1 and 4 in numbers and 8 in numbers and 6 in numbers
+    assert len(numbers) < 12 and "…" in nav
 
 
 @pytest.mark.parametrize("page", ["abc", "-1", "0", "1.5", "%00", "1;DROP", "²", "①", "٣"])

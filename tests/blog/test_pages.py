@@ -104,7 +104,7 @@ def test_related_guides_show_on_the_guide_and_never_unpublished(client, article)
 
 def test_guide_topics_link_to_the_filtered_list(client):
     html = client.get(ARTICLE_URL).content.decode()
-    assert '<a class="card__topic" href="/guides/?topic=api-basics">API basics</a>' in html
+    assert '<a class="topic-chip" href="/guides/?topic=api-basics">API basics</a>' in html
 
 
 def test_hub_lists_the_series_in_order(client):

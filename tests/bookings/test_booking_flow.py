@@ -31,12 +31,26 @@ def test_page_shows_price_with_and_without_vat_and_slots_grouped_by_day(client, 
     html = client.get("/health-check/").content.decode()
     assert "£495 + VAT" in html
     assert "£594 including VAT" in html
-    # A fieldset per day, each slot labelled with its full UK date, time and zone.
-    assert re.search(
-        r"<legend class=\"slot-picker__day-label\">\w+day \d+ \w+ \d{4}</legend>", html
+    # Days first, each saying how many times are free; the first day open; its times as
+    # short labels that screen readers hear with their day.
+    days = re.findall(
+        r'<details class="slot-day" name="slot-day"( open)?>\s*<summary class="slot-day__summary">'
+        r'<span class="slot-day__name">(\w+day \d+ \w+)</span> '
+        r'<span class="slot-day__count">(\d+) times? free</span>',
+        html,
     )
-    assert first_free_slot.label in html
-    assert re.search(r"\w{3} \d{1,2} \w{3} \d{4}, \d\d:\d\d–\d\d:\d\d (GMT|BST)", html)
+    assert days and days[0][0] == " open" and all(not d[0] for d in days[1:])
+    assert sum(int(count) for _open, _day, count in days) == len(free_slots())
+    day = f"{first_free_slot.local_start:%A} {first_free_slot.local_start.day} {first_free_slot.local_start:%B}"
+    assert days[0][1] == day
+    label = re.search(
+        rf'<label class="slot__label" for="{first_free_slot.html_id}">(.*?)</label>', html
+    )
+    assert (
+        label.group(1)
+        == f'{first_free_slot.short_time}<span class="visually-hidden"> on {day}</span>'
+    )
+    assert f'data-choice="{first_free_slot.label}"' in html
     assert "None of these suit me, please suggest times" in html
     # Privacy line with a link, and an unticked opt-in.
     assert 'href="/privacy/"' in html
@@ -148,7 +162,7 @@ def test_errors_are_summarised_linked_and_every_valid_value_kept(client, first_f
     )
     assert 'value="Analytical Engines Ltd"' in html
     assert "Orders from Shopify are typed into Xero by hand." in html
-    assert re.search(rf'value="{first_free_slot.value}"\s+checked', html)
+    assert re.search(rf'value="{first_free_slot.value}" data-choice="[^"]+" checked', html)
 
 
 def test_resubmitting_the_same_form_creates_one_booking(
