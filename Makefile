@@ -10,13 +10,14 @@ export UV_PROJECT_ENVIRONMENT := .venv
 UV := $(shell uv --version >/dev/null 2>&1 && echo uv || echo .tools/bin/uv)
 PY := .venv/bin/python
 
-.PHONY: help install run test test-fast lint format browser-deps audit clean
+.PHONY: help install run test test-fast lint format test-deps audit bench clean
 
 help:
 	@echo "make run    install, migrate, load the demo content and serve http://$(HOST):$(PORT)/"
 	@echo "make test   run the whole test suite (PostgreSQL when DATABASE_URL is set)"
 	@echo "make lint   ruff check and ruff format --check"
 	@echo "make audit  Lighthouse, axe and the Nu Html Checker against a production-like server"
+	@echo "make bench  requests per second for the public pages, with their targets (PostgreSQL)"
 
 .tools/bin/uv:
 	python3 -m venv .tools
@@ -33,26 +34,41 @@ run: install
 	@echo "Serving http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# Browser tests drive Debian's Chromium and inject axe-core from npm.
-browser-deps:
-	@if ! command -v chromium >/dev/null 2>&1; then \
+# What the tests drive besides Python: Debian's Chromium (browser tests, with axe-core from npm)
+# and Varnish (system tests). Installed with apt-get when running as root; otherwise the tests
+# that need them skip and say why.
+APT_TEST_PACKAGES := chromium:chromium varnishd:varnish
+test-deps:
+	@missing=""; for pair in $(APT_TEST_PACKAGES); do \
+	  command -v "$${pair%%:*}" >/dev/null 2>&1 || [ -x "/usr/sbin/$${pair%%:*}" ] || missing="$$missing $${pair#*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "chromium is not installed: browser tests will be skipped (sudo apt-get install chromium)"; \
+	    echo "not installed:$$missing (sudo apt-get install$$missing); the tests that need them will skip"; \
 	  fi; \
 	fi
 	@if command -v npm >/dev/null 2>&1; then \
 	  [ -d node_modules/axe-core ] || npm ci --no-audit --no-fund --silent; \
 	else echo "npm is not installed: accessibility checks in browser tests will be skipped"; fi
 
-test: install browser-deps
+test: install test-deps
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_ARGS)
 
 # Lighthouse, axe and the Nu Html Checker against gunicorn with production settings and the demo
 # content (scripts/audit.py); AUDIT_ARGS=--keep keeps the reports.
-audit: install browser-deps
+audit: install test-deps
 	$(PY) scripts/audit.py $(AUDIT_ARGS)
+
+# Requests per second, p50 and p99 with wrk against gunicorn with production settings, at the
+# demo's size and with 2,000 generated guides (scripts/bench.py). PostgreSQL at DATABASE_URL
+# (default: the local server as postgres); BENCH_ARGS="--seconds 4" for a quicker run.
+bench: install
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq \
+	  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } \
+	  || { echo "wrk is not installed (sudo apt-get install wrk)"; exit 1; }
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 test-fast: install
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)

@@ -6,6 +6,7 @@ class ApiwiseConfig(AppConfig):
     verbose_name = "APIwise site"
 
     def ready(self):
-        from apiwise.content_cache import connect_signals
+        from apiwise import content_cache, edge_cache
 
-        connect_signals()
+        content_cache.connect_signals()
+        edge_cache.connect_signals()

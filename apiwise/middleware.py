@@ -1,7 +1,11 @@
+import contextlib
+
 from django.conf import settings
+from django.db import DatabaseError
 from django.middleware.csp import get_nonce
 from django.utils.csp import CSP, build_policy
 
+from apiwise.content_cache import site_for_request
 from apiwise.csp import PREVIEW_CSP
 from apiwise.views import bad_request
 
@@ -55,4 +59,19 @@ class RejectNullBytesMiddleware:
             for key, values in request.GET.lists()
         ):
             return bad_request(request)
+        return self.get_response(request)
+
+
+class CachedSiteMiddleware:
+    """Hands Wagtail the request's Site (and root page) from the content cache, where it
+    would otherwise look them up on every request (Site.find_for_request reads
+    `request._wagtail_site` first)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # Without a database, the view says what happens (/healthz answers 503).
+        with contextlib.suppress(DatabaseError):
+            request._wagtail_site = site_for_request(request)
         return self.get_response(request)

@@ -8,10 +8,10 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
-from apiwise.content_cache import cached
+from apiwise.content_cache import any_view_restrictions, cached, content_version
 from apiwise.icons import ICON_CHOICES
 from apiwise.seo import SeoMixin, absolute_url, plain_text
 
@@ -24,6 +24,22 @@ class BasePage(SeoMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Templates cache what depends on the content alone under this version. Previews show
+        # unsaved content, so they are never cached.
+        context["page_cache_version"] = (
+            None if getattr(request, "is_preview", False) else content_version()
+        )
+        return context
+
+    def get_view_restrictions(self):
+        # Wagtail checks this before serving every page: two queries, for a site that usually
+        # has no private page at all.
+        if not any_view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class CallToActionFields(models.Model):
@@ -124,6 +140,14 @@ class StandardPage(BasePage):
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
+    @classmethod
+    def for_site(cls, site):
+        # Read on every page (footer, metadata): kept with the content version instead.
+        return cached(
+            f"site-settings:{site.pk if site else None}",
+            lambda: super(SiteSettings, cls).for_site(site),
+        )
+
     organisation_name = models.CharField(max_length=100, default="APIwise")
     tagline = models.CharField(max_length=160, blank=True)
     contact_email = models.EmailField(blank=True)

@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from apiwise import views
+from apiwise.content_cache import cache_per_content_version
 from apiwise.csp import admin_csp
 from blog import views as blog_views
 
@@ -18,7 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", cache_per_content_version(sitemap), name="sitemap"),
     path("search/", blog_views.search, name="search"),
 ]
 

@@ -14,9 +14,9 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 from wagtail import blocks
-from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import RichText
 
@@ -59,6 +59,7 @@ class HeadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "title"
+        label = "Heading"
         template = "blog/blocks/heading.html"
         value_class = HeadingValue
         preview_template = PREVIEW_TEMPLATE
@@ -72,6 +73,7 @@ class TextBlock(blocks.RichTextBlock):
 
     class Meta:
         icon = "pilcrow"
+        label = "Text"
         template = "blog/blocks/text.html"
         preview_template = PREVIEW_TEMPLATE
         preview_value = (
@@ -91,57 +93,78 @@ class CalloutBlock(blocks.StructBlock):
     text = TextBlock()
 
     class Meta:
-        icon = "help"
+        icon = "warning"
+        label = "Callout"
         template = "blog/blocks/callout.html"
         preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "kind": "tip",
             "title": "Worth knowing",
-            "text": "<p>Some automation needs no integration at all.</p>",
+            "text": RichText("<p>Some automation needs no integration at all.</p>"),
         }
         description = "A highlighted box: information, a warning or a tip."
 
 
-class ComparisonTableBlock(blocks.StructBlock):
-    caption = blocks.CharBlock(
-        max_length=160, help_text="Says what the table compares. Screen readers announce it."
-    )
-    header = blocks.ListBlock(blocks.CharBlock(max_length=80, label="Column"), min_num=2)
-    rows = blocks.ListBlock(
-        blocks.ListBlock(blocks.CharBlock(max_length=300, label="Cell"), label="Row"),
-        min_num=1,
-        help_text="The first cell of each row labels the row.",
-    )
+def table_value(caption, header, rows):
+    """A table as GuideTableBlock stores it: the header row first, the first column of each
+    row labelling it (Wagtail's TableBlock format)."""
+    return {
+        "data": [list(header), *[list(row) for row in rows]],
+        "table_caption": caption,
+        "table_header_choice": "both",
+        "first_row_is_table_header": True,
+        "first_col_is_header": True,
+        "cell": [],
+        "mergeCells": [],
+    }
 
-    class Meta:
-        icon = "table"
-        template = "blog/blocks/table.html"
-        preview_template = PREVIEW_TEMPLATE
-        preview_value = {
-            "caption": "API, integration and automation at a glance",
-            "header": ["Term", "What it is", "Do you buy it?"],
-            "rows": [
-                ["API", "The doorway a system provides", "No — your tools already have them"],
-                ["Integration", "The connection built between two systems", "Yes"],
-            ],
-        }
-        description = "A comparison table with a header row and a caption."
+
+class GuideTableBlock(TableBlock):
+    """A grid an editor can paste into from a spreadsheet (Wagtail's TableBlock), with a
+    caption that says what the table compares. It starts as an empty, valid grid; the caption
+    and at least one filled row are asked for when the guide is saved."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            table_options={
+                "startRows": 3,
+                "startCols": 3,
+                "colHeaders": False,
+                "rowHeaders": False,
+                "autoColumnSize": False,
+            },
+            **kwargs,
+        )
 
     def clean(self, value):
         value = super().clean(value)
-        columns = len(value["header"])
-        errors = {}
-        for index, row in enumerate(value["rows"]):
-            if len(row) != columns:
-                errors[index] = ValidationError(
-                    f"Row {index + 1} has {len(row)} cells but the table has {columns} "
-                    "columns. Give every row one cell per column."
-                )
-        if errors:
-            raise StructBlockValidationError(
-                block_errors={"rows": ListBlockValidationError(block_errors=errors)}
+        rows = [
+            row for row in (value or {}).get("data", []) if any(str(c or "").strip() for c in row)
+        ]
+        if len(rows) < 2:
+            raise ValidationError("Fill in a header row and at least one row below it.")
+        if not str((value or {}).get("table_caption") or "").strip():
+            raise ValidationError(
+                "Add a caption that says what the table compares: screen readers announce it."
             )
         return value
+
+    class Meta:
+        icon = "table"
+        label = "Table"
+        template = "blog/blocks/table.html"
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = table_value(
+            "API, integration and automation at a glance",
+            ["Term", "What it is", "Do you buy it?"],
+            [
+                ["API", "The doorway a system provides", "No — your tools already have them"],
+                ["Integration", "The connection built between two systems", "Yes"],
+            ],
+        )
+        description = (
+            "A table with a caption and a header row; paste it straight from a spreadsheet."
+        )
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -150,6 +173,7 @@ class QuoteBlock(blocks.StructBlock):
 
     class Meta:
         icon = "openquote"
+        label = "Quote"
         template = "blog/blocks/quote.html"
         preview_template = PREVIEW_TEMPLATE
         preview_value = {
@@ -171,9 +195,19 @@ class ImageBlock(blocks.StructBlock):
 
     class Meta:
         icon = "image"
+        label = "Image"
         template = "blog/blocks/image.html"
         preview_template = PREVIEW_TEMPLATE
         description = "An image with alt text and an optional caption."
+
+    def get_preview_value(self):
+        """The newest image in the library, so the picker shows what the block looks like."""
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("-created_at").first()
+        return self.to_python(
+            {"image": image.pk if image else None, "alt_text": "", "caption": "An image caption"}
+        )
 
 
 # Diagrams drawn for the site (static/img/illustrations/<name>.svg), with the text that says
@@ -198,7 +232,8 @@ DIAGRAMS = {
 
 class DiagramValue(blocks.StructValue):
     @property
-    def diagram(self):
+    def drawing(self):
+        """The diagram's details (its alt text and size); `value.diagram` is its name."""
         return DIAGRAMS.get(self.get("diagram"), {})
 
     @property
@@ -215,6 +250,7 @@ class DiagramBlock(blocks.StructBlock):
 
     class Meta:
         icon = "view"
+        label = "Diagram"
         template = "blog/blocks/diagram.html"
         value_class = DiagramValue
         preview_template = PREVIEW_TEMPLATE
@@ -257,6 +293,7 @@ class CodeBlock(blocks.StructBlock):
 
     class Meta:
         icon = "code"
+        label = "Code"
         template = "blog/blocks/code.html"
         value_class = CodeValue
         preview_template = PREVIEW_TEMPLATE
@@ -291,6 +328,7 @@ class CallToActionBlock(blocks.StructBlock):
 
     class Meta:
         icon = "pick"
+        label = "Call to action"
         template = "blog/blocks/cta.html"
         value_class = CallToActionValue
         preview_template = PREVIEW_TEMPLATE
@@ -362,7 +400,8 @@ class FaqBlock(blocks.StructBlock):
     items = blocks.ListBlock(FaqItemBlock(), min_num=1, label="Questions")
 
     class Meta:
-        icon = "help"
+        icon = "list-ul"
+        label = "FAQ"
         template = "blog/blocks/faq.html"
         value_class = HeadingValue
         preview_template = PREVIEW_TEMPLATE
@@ -407,7 +446,7 @@ class ArticleBodyBlock(UniqueAnchorsStreamBlock):
     heading = HeadingBlock()
     text = TextBlock()
     callout = CalloutBlock()
-    table = ComparisonTableBlock()
+    table = GuideTableBlock()
     quote = QuoteBlock()
     image = ImageBlock()
     diagram = DiagramBlock()

@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from apiwise.demo import add_child_once
 from blog import demo_content as data
+from blog.blocks import table_value
 from blog.demo_guides import GUIDES
 from blog.models import (
     ArticlePage,
@@ -53,7 +54,7 @@ def load(home):
     guides = {guide["slug"]: _draft(index, guide, topics, author) for guide in listed}
     _load_hub(index, guides)
     _load_faq_page(home)
-    links = _pages_by_slug(home)
+    links = pages_by_slug(home)
     for guide in listed:
         page = guides[guide["slug"]]
         if not _is_placeholder(page):
@@ -111,7 +112,7 @@ def _publish(page, guide, links, guides):
     page.seo_title = guide.get("seo_title", "")
     page.search_description = guide.get("search_description", "")
     page.short_answer = guide.get("short_answer", "")
-    page.body = [_resolve_block(block, links) for block in guide["body"]]
+    page.body = [resolve_block(block, links) for block in guide["body"]]
     page.related_links = [
         RelatedGuide(guide=guides[slug], sort_order=n)
         for n, slug in enumerate(guide.get("related", []))
@@ -131,18 +132,17 @@ def _load_hub(index, guides):
         return
     fields = ("title", "slug", "intro", "icon", "cta_heading", "cta_text", "cta_button_label")
     hub = add_child_once(index, SeriesHubPage, {k: data.HUB[k] for k in fields})
-    hub.cta_page = _pages_by_slug(index.get_parent()).get("health-check")
-    hub.series_items = [
-        SeriesItem(guide=guides[slug], sort_order=n) for n, slug in enumerate(data.HUB["series"])
-    ]
+    hub.cta_page = pages_by_slug(index.get_parent()).get("health-check")
     hub.save_revision().publish()
+    for part, slug in enumerate(data.HUB["series"], start=1):
+        SeriesItem.objects.get_or_create(hub=hub, guide=guides[slug], defaults={"position": part})
 
 
 def _load_faq_page(home):
     faq = data.FAQ_PAGE
     if home.get_children().filter(slug=faq["slug"]).exists():
         return
-    links = _pages_by_slug(home)
+    links = pages_by_slug(home)
     sections = [
         {
             "type": "section",
@@ -165,7 +165,7 @@ def _load_faq_page(home):
     )
 
 
-def _pages_by_slug(home):
+def pages_by_slug(home):
     return {page.slug: page for page in Page.objects.descendant_of(home)}
 
 
@@ -186,7 +186,7 @@ def _resolve_faq(item, pages):
     return {"question": item["question"], "answer": resolve_links(item["answer"], pages)}
 
 
-def _resolve_block(block, pages):
+def resolve_block(block, pages):
     kind, value = block["type"], block["value"]
     if kind == "text":
         return {"type": kind, "value": resolve_links(value, pages)}
@@ -207,4 +207,10 @@ def _resolve_block(block, pages):
     if kind == "faq":
         items = [_resolve_faq(item, pages) for item in value["items"]]
         return {"type": kind, "value": {**value, "items": items}}
+    if kind == "table":
+        # The data files keep tables readable: caption, header and rows.
+        return {
+            "type": kind,
+            "value": table_value(value["caption"], value["header"], value["rows"]),
+        }
     return block

@@ -33,7 +33,11 @@ class GuideFeed(Feed):
         return index_page.intro or f"Plain-English guides from {self.organisation}."
 
     def items(self, index_page):
-        return index_page.guides().prefetch_related("topics", "authors")[:FEED_ITEMS]
+        return (
+            index_page.guides()
+            .defer_streamfields()
+            .prefetch_related("topics", "authors")[:FEED_ITEMS]
+        )
 
     def item_title(self, guide):
         return guide.title

@@ -1,25 +1,33 @@
 """Listing helpers shared by the guide index, series hubs, search and the home page."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Exists, F, OuterRef
-from django.db.models.lookups import StartsWith
+from django.db.models import Q
 from django.http import Http404
-from wagtail.models import PageViewRestriction
+
+from apiwise.content_cache import cached, restricted_paths
 
 
 def public_q(prefix=""):
-    """Pages outside any restricted (private) section, as a subquery: no extra query."""
-    restricted = PageViewRestriction.objects.filter(
-        StartsWith(OuterRef(f"{prefix}path"), F("page__path"))
-    )
-    return ~Exists(restricted)
+    """Pages outside any restricted (private) section.
+
+    Wagtail's `.public()` is a NOT EXISTS with a LIKE per page, which the planner can cost
+    badly (seconds on a cold table of thousands of guides). The private sections are few and
+    cached with the content, so this is a plain path filter instead, and no filter at all on
+    a site without private pages."""
+    condition = Q()
+    for path in restricted_paths():
+        condition &= ~Q(**{f"{prefix}path__startswith": path})
+    return condition
 
 
 def for_cards(queryset):
     """What a guide card shows, in a fixed number of queries: hero image, its renditions and
     topics."""
-    return queryset.select_related("hero_image").prefetch_related(
-        "hero_image__renditions", "topics"
+    # Cards never show the body: leave the StreamFields (most of a guide's row) unread.
+    return (
+        queryset.defer_streamfields()
+        .select_related("hero_image")
+        .prefetch_related("hero_image__renditions", "topics")
     )
 
 
@@ -38,6 +46,28 @@ def paginate(request, items, per_page):
     # The links to show: the first and last pages and a few either side of this one, not
     # one per page however long the list grows.
     page.page_links = list(paginator.get_elided_page_range(page.number, on_each_side=2))
+    return page
+
+
+def listing_ids(key, queryset):
+    """The primary keys of a listing, in order, worked out once per content version.
+
+    A listing's order changes only when the content does, and asking the database again on
+    every view costs time that grows with the number of guides (and depends on the planner's
+    statistics being fresh). Views then fetch only the page of cards they show."""
+    return cached(f"listing:{key}", lambda: list(queryset.values_list("pk", flat=True)))
+
+
+def cards_in_order(model, ids):
+    """The `model` rows with these primary keys, ready for cards, in the order given."""
+    by_id = for_cards(model.objects.filter(pk__in=ids)).in_bulk()
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def paginate_listing(request, key, queryset, per_page):
+    """paginate() over a listing whose order is cached (listing_ids)."""
+    page = paginate(request, listing_ids(key, queryset), per_page)
+    page.object_list = cards_in_order(queryset.model, page.object_list)
     return page
 
 

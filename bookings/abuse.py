@@ -59,6 +59,11 @@ def started_token(now=None):
     return signing.dumps((now or timezone.now()).timestamp(), salt=STARTED_SALT)
 
 
+def new_started_token(request):
+    """started_token() for a page served to this visitor (the page cache fills it in)."""
+    return started_token()
+
+
 def seconds_since_started(token):
     """Seconds since the form was rendered, or None when the token is missing or forged."""
     try:

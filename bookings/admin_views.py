@@ -1,14 +1,19 @@
 """Wagtail admin views for Health Check requests: listing, filters, export, inspect, status
 workflow, resend, and the privacy tools (export or erase everything about one e-mail)."""
 
+import datetime as dt
+
 import django_filters
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import linebreaksbr
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import formats, timezone
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -47,17 +52,36 @@ class BookingFilterSet(WagtailFilterSet):
         fields = ["status", "created_at", "systems", "source_page", "has_slot"]
 
 
+EMPTY = "—"
+
+
+def readable(booking, name, value):
+    """A stored value as Sales read it: choices by their label ("Under £1,000", not
+    "lt1000"), Yes/No, UK dates to the minute, "—" for nothing."""
+    try:
+        field = Booking._meta.get_field(name)
+    except FieldDoesNotExist:
+        field = None
+    if field is not None and field.choices and value not in (None, ""):
+        return getattr(booking, f"get_{name}_display")()
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, dt.datetime):
+        return formats.date_format(timezone.localtime(value), "j M Y H:i")
+    if isinstance(value, dict):
+        value = "; ".join(f"{key}: {item}" for key, item in value.items())
+    if value is None or value == "":
+        return EMPTY
+    return value
+
+
 class BookingIndexView(generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().prefetch_related("systems")
 
     def to_row_dict(self, item):
         row = super().to_row_dict(item)
-        for key, value in row.items():
-            if isinstance(value, dict):
-                value = ", ".join(f"{k}={v}" for k, v in value.items())
-            row[key] = spreadsheet_safe(value)
-        return row
+        return {key: spreadsheet_safe(readable(item, key, value)) for key, value in row.items()}
 
     def preprocess_field_value(self, field, value, export_format):
         return spreadsheet_safe(super().preprocess_field_value(field, value, export_format))
@@ -114,8 +138,15 @@ class BookingInspectView(generic.InspectView):
         )
         return context
 
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        value = readable(self.object, field_name, value)
+        if isinstance(value, str) and "\n" in value:
+            return linebreaksbr(value)  # the prospect's paragraphs, as they typed them
+        return value
+
     def get_utm_display_value(self):
-        return ", ".join(f"{k}: {v}" for k, v in self.object.utm.items()) or "-"
+        return "; ".join(f"{k}: {v}" for k, v in self.object.utm.items()) or EMPTY
 
     def get_slot_start_display_value(self):
         return self.object.slot_label() or "None chosen"

@@ -210,7 +210,7 @@ def load(home):
     from apiwise.demo import add_child_once
     from blog.demo_content import AUTHOR
     from blog.models import Author
-    from bookings.models import AvailabilityWindow, BlockedDate, HealthCheckPage
+    from bookings.models import AvailabilityWindow, BlockedDate, BookingSettings, HealthCheckPage
 
     consultant, _ = Author.objects.get_or_create(
         name=AUTHOR["name"],
@@ -222,6 +222,7 @@ def load(home):
             AvailabilityWindow(weekday=day, start_time=start, end_time=end)
             for day, start, end in WINDOWS
         )
+    BookingSettings.load()  # the defaults, as a row staff can edit
     for date, reason in BANK_HOLIDAYS:
         BlockedDate.objects.get_or_create(date=date, defaults={"reason": reason})
     ensure_sales_group()

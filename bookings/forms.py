@@ -32,6 +32,11 @@ def clean_text(value, multiline=False):
     return value.strip()
 
 
+def new_submission_token(request):
+    """A form's own token: a resubmit of it leads to the request it made (double clicks)."""
+    return uuid.uuid4()
+
+
 def safe_local_path(value):
     """A path on this site ('/guides/x/'), or '' for anything else (other hosts, schemes)."""
     value = clean_text(value)[:300]
@@ -150,7 +155,7 @@ class BookingForm(forms.Form):
     @classmethod
     def initial_for(cls, request):
         initial = {
-            "submission_token": uuid.uuid4(),
+            "submission_token": new_submission_token(request),
             "started": started_token(),
             "source_page": source_from_request(request),
         }

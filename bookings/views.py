@@ -1,12 +1,16 @@
 """Public views of the Health Check page (routed by HealthCheckPage). They read the request and
 pick the response; the booking rules live in bookings/services.py."""
 
+import hashlib
 import uuid
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 
+from apiwise.content_cache import cached
+from apiwise.page_cache import mark_holes
 from blog.models import Topic
 from bookings import links, services
 from bookings.abuse import rate_limited, too_many_requests
@@ -30,10 +34,28 @@ def _form(page, rules, data=None, initial=None):
     )
 
 
+def slot_picker(slots, chosen=""):
+    """The day-by-day slot picker's HTML. It depends on the free slots and the chosen one
+    alone (a hundred-odd radio buttons, most of the form page's rendering time), so it is
+    rendered once for each such pair and content version."""
+    fingerprint = hashlib.sha256(
+        "|".join([chosen, *(slot.value for slot in slots)]).encode()
+    ).hexdigest()
+    return cached(
+        f"slot-picker:{fingerprint}",
+        lambda: render_to_string(
+            "bookings/includes/slot_options.html",
+            {"slot_days": group_by_day(slots, chosen=chosen), "selected": chosen},
+        ),
+    )
+
+
 def _render_form(request, page, form):
+    chosen = str(form["slot"].value() or "")
     context = {
         "form": form,
-        "slot_days": group_by_day(form.free_slots, chosen=form["slot"].value() or ""),
+        "has_free_slots": bool(form.free_slots),
+        "slot_picker": slot_picker(form.free_slots, chosen),
         "error_summary": form.error_summary() if form.is_bound else [],
         "privacy_page": page.site_settings(request).privacy_page,
     }
@@ -52,13 +74,30 @@ def _submission_token(request):
         return None
 
 
-@never_cache
 def booking_form(request, page):
-    rules = Rules.current()
     if request.method == "GET":
-        return _render_form(
-            request, page, _form(page, rules, initial=BookingForm.initial_for(request))
-        )
+        return _empty_form(request, page)
+    return never_cache(_submitted_form)(request, page)
+
+
+def _empty_form(request, page):
+    """The form as a visitor first sees it. The page cache keeps one copy of it for everybody
+    and fills in, for each visitor, the hidden values that are theirs (apiwise/page_cache.py)."""
+    rules = Rules.current()
+    response = _render_form(
+        request, page, _form(page, rules, initial=BookingForm.initial_for(request))
+    )
+    return mark_holes(
+        response,
+        csrfmiddlewaretoken="django.middleware.csrf.get_token",
+        submission_token="bookings.forms.new_submission_token",  # noqa: S106 - a function path
+        started="bookings.abuse.new_started_token",
+        source_page="bookings.forms.source_from_request",
+    )
+
+
+def _submitted_form(request, page):
+    rules = Rules.current()
     if request.method != "POST":
         return HttpResponse(status=405, headers={"Allow": "GET, POST"})
     if rate_limited(request):

@@ -73,21 +73,32 @@ def submit_form(page, fill):
     return navigation.value
 
 
-def browse(pages, base, chromium, workdir):
-    """axe at two widths, console errors and the HTML as sent, with Playwright."""
+WIDTHS = ((390, 844), (1440, 900))  # a phone and a desktop
+
+
+def browse(pages, base, chromium, screenshots):
+    """axe at a phone and a desktop width, console errors, full-page screenshots and the
+    HTML as sent, with Playwright."""
 
     axe_source = AXE_JS.read_text()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         for page_spec in pages:
             seen = {}
-            for width, height in ((390, 844), (1280, 900)):
+            for width, height in WIDTHS:
                 context = browser.new_context(viewport={"width": width, "height": height})
                 page = context.new_page()
                 console = []
+                # A page audited as a 404 logs its own status as a failed load; that one is
+                # expected, anything else it logs is not.
+                expected_url = base + page_spec.path if page_spec.expected_status != 200 else None
                 page.on(
                     "console",
-                    lambda m, c=console: c.append(m.text) if m.type == "error" else None,
+                    lambda m, c=console, u=expected_url: (
+                        c.append(m.text)
+                        if m.type == "error" and m.location.get("url") != u
+                        else None
+                    ),
                 )
                 page.on("pageerror", lambda e, c=console: c.append(str(e)))
                 response = page.goto(base + page_spec.path)
@@ -107,7 +118,10 @@ def browse(pages, base, chromium, workdir):
                         f"{width}px {t}" for t in targets
                     )
                 page_spec.console.extend(f"{width}px {text}" for text in console)
-                if width == 1280:
+                slug = f"{pages.index(page_spec) + 1:02d}-{_slug(page_spec.name)}-{width}.png"
+                page.screenshot(path=str(screenshots / slug), full_page=True)
+                page_spec.screenshots.append(slug)
+                if width == WIDTHS[-1][0]:
                     page_spec.status = response.status if response else None
                     page_spec.html = response.text() if response else page.content()
                     page_spec.headers = response.all_headers() if response else {}
@@ -119,6 +133,10 @@ def browse(pages, base, chromium, workdir):
                 context.close()
             page_spec.axe = [(rule, help_, sorted(nodes)) for rule, (help_, nodes) in seen.items()]
         browser.close()
+
+
+def _slug(name):
+    return "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-")
 
 
 class Replay:
@@ -190,7 +208,7 @@ def validate_html(pages, workdir):
         path.write_text(page.html)
         files.append(path)
     result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
+        ["java", "-jar", str(VNU_JAR), "--format", "json", *map(str, files)],
         capture_output=True,
         text=True,
     )
@@ -201,13 +219,15 @@ def validate_html(pages, workdir):
     # vnu names files "file:/tmp/...": match on the file name, and never drop a message.
     by_name = {f.name: page for f, page in zip(files, pages, strict=True)}
     for message in messages:
-        if message.get("type") not in {"error", "non-document-error"}:
-            continue
+        is_error = message.get("type") in {"error", "non-document-error"}
+        is_warning = message.get("type") == "info" and message.get("subType") == "warning"
+        if not (is_error or is_warning):
+            continue  # plain information, such as "trailing slash on void elements"
         page = by_name.get(message.get("url", "").rsplit("/", 1)[-1])
         text = f"line {message.get('lastLine', '?')}: {message['message']}"
         if page is None:
             sys.exit(f"audit: vnu reported on an unknown file: {message}")
-        page.vnu.append(text)
+        (page.vnu if is_error else page.vnu_warnings).append(text)
 
 
 def lighthouse(page, chromium, workdir, name):

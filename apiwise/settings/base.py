@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
+    "wagtail.contrib.table_block",
+    "wagtail.contrib.search_promotions",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -72,6 +74,10 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Inside the session and CSRF middleware (it checks for a session cookie, and a cached form
+    # gets a fresh CSRF cookie from them), outside everything that builds a page.
+    "apiwise.page_cache.PageCacheMiddleware",
+    "apiwise.middleware.CachedSiteMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -142,6 +148,25 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# More than one web server: uploaded images and documents (and Wagtail's image renditions) go
+# to S3-compatible object storage when MEDIA_S3_BUCKET is set, so every server can serve what
+# any of them stored. Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
+if os.environ.get("MEDIA_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["MEDIA_S3_BUCKET"],
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "url_protocol": os.environ.get("MEDIA_S3_URL_PROTOCOL", "https:"),
+            # Public files under unguessable names: plain URLs that caches can keep.
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": None,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
 # favicon.ico and friends live at the site root; hashed /static/ files are cached for a year.
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 
@@ -205,6 +230,16 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 X_FRAME_OPTIONS = "DENY"
 
+# The page cache (apiwise/page_cache.py): how long anonymous pages stay in Django's cache (they
+# are replaced at once when the content changes), and what public pages tell browsers (max-age)
+# and shared caches such as Varnish or a CDN (s-maxage, stale-while-revalidate).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)  # off: to measure pages as rendered
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60)
+PAGE_CACHE_FORM_SECONDS = env_int("PAGE_CACHE_FORM_SECONDS", 5 * 60)  # its free slots age
+CACHE_CONTROL_MAX_AGE = env_int("CACHE_CONTROL_MAX_AGE", 60)
+CACHE_CONTROL_S_MAXAGE = env_int("CACHE_CONTROL_S_MAXAGE", 10 * 60)
+CACHE_CONTROL_STALE_WHILE_REVALIDATE = env_int("CACHE_CONTROL_STALE_WHILE_REVALIDATE", 24 * 60 * 60)
+
 WAGTAIL_SITE_NAME = "APIwise"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -212,7 +247,26 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
-WAGTAIL_FRONTEND_CACHE = {}
+# Purge a caching proxy or CDN when an editor publishes (wagtail.contrib.frontend_cache reads
+# WAGTAILFRONTENDCACHE: no underscore between the words). From the environment, any of: an
+# HTTP PURGE to Varnish (FRONTEND_CACHE_PURGE_URL), Cloudflare, CloudFront.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
 
 # How many reverse proxies in front of the app append to X-Forwarded-For; used to find the
 # visitor's real IP for rate limiting. 0 means trust only REMOTE_ADDR.

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -18,7 +18,6 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from apiwise.content_cache import content_version
 from apiwise.panels import UniqueRowsInlinePanel
 from apiwise.seo import absolute_url, faq_json_ld, plain_text
 from blog.blocks import ArticleBodyBlock, faq_items
@@ -36,7 +35,9 @@ HERO_ALT_MISSING = "Describe the hero image for people who cannot see it."
 class GuideQuerySet(PageQuerySet):
     def listed(self):
         """Guides a visitor may see in listings: live, public, newest first."""
-        return self.live().filter(public_q()).order_by("-date", "-pk")
+        # page_ptr_id rather than pk (wagtailcore_page.id): both columns of the ordering
+        # are then in the guide's own index, which a listing walks newest first and stops.
+        return self.live().filter(public_q()).order_by("-date", "-page_ptr_id")
 
 
 class ArticlePage(BlogPage):
@@ -88,6 +89,12 @@ class ArticlePage(BlogPage):
     last_reviewed = models.DateField(
         null=True, blank=True, help_text="When someone last checked the guide is still right."
     )
+    import_notes = models.TextField(
+        "notes from the import",
+        blank=True,
+        help_text="What the importer could not turn into blocks, to check by hand. Clear it "
+        "once done.",
+    )
     reading_time = models.PositiveSmallIntegerField(
         "reading time (minutes)",
         default=1,
@@ -98,6 +105,7 @@ class ArticlePage(BlogPage):
     objects = PageManager.from_queryset(GuideQuerySet)()
 
     content_panels = Page.content_panels + [
+        FieldPanel("import_notes"),
         FieldPanel("summary"),
         FieldPanel("short_answer"),
         FieldPanel("body"),
@@ -111,6 +119,12 @@ class ArticlePage(BlogPage):
                 FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
             ],
             heading="About this guide",
+        ),
+        UniqueRowsInlinePanel(
+            "series_memberships",
+            heading="Series",
+            label="Series",
+            help_text="Put the guide in a series (such as API basics) and say which part it is.",
         ),
         UniqueRowsInlinePanel(
             "related_links",
@@ -134,6 +148,7 @@ class ArticlePage(BlogPage):
 
     class Meta:
         verbose_name = "guide"
+        indexes = [models.Index(fields=["-date", "-page_ptr"], name="blog_guide_newest_first")]
 
     # Computed content ----------------------------------------------------------------------
 
@@ -152,6 +167,15 @@ class ArticlePage(BlogPage):
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = [*update_fields, "reading_time"]
         return super().save(*args, **kwargs)
+
+    # The guide page shows its authors and topics in three places: read each list once.
+    @cached_property
+    def author_list(self):
+        return list(self.authors.select_related("photo"))
+
+    @cached_property
+    def topic_list(self):
+        return list(self.topics.all())
 
     @cached_property
     def faqs(self):
@@ -200,7 +224,7 @@ class ArticlePage(BlogPage):
             )
             .filter(public_q("hub__"), public_q("guide__"))
             .select_related("hub", "guide")
-            .order_by("hub__path", "sort_order", "pk")
+            .order_by("hub__path", "position", "guide__title", "pk")
         )
         by_hub = {}
         for item in items:
@@ -224,12 +248,11 @@ class ArticlePage(BlogPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Worked out only when the page's cached rendering is missing (article_page.html).
         context.update(
-            related_guides=self.related_guides(),
-            series=self.series_positions(),
-            toc=self.table_of_contents(),
-            # Previews show unsaved text, so they are never cached.
-            text_cache_version=None if getattr(request, "is_preview", False) else content_version(),
+            related_guides=SimpleLazyObject(self.related_guides),
+            series=SimpleLazyObject(self.series_positions),
+            toc=SimpleLazyObject(self.table_of_contents),
         )
         return context
 
@@ -255,7 +278,7 @@ class ArticlePage(BlogPage):
                 "name": author.name,
                 **({"jobTitle": author.role} if author.role else {}),
             }
-            for author in self.authors.all()
+            for author in self.author_list
         ]
         article = {
             "@context": "https://schema.org",
@@ -270,7 +293,7 @@ class ArticlePage(BlogPage):
             "url": url,
             "timeRequired": f"PT{self.reading_time}M",
         }
-        topics = list(self.topics.all())
+        topics = self.topic_list
         if topics:
             article["keywords"] = ", ".join(topic.name for topic in topics)
         if image := self.social_image():

@@ -10,11 +10,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from apiwise.content_cache import cache_per_content_version
 from apiwise.seo import plain_text
 from blog.models.base import BlogPage
 from blog.models.guide import ArticlePage
 from blog.models.taxonomy import Topic
-from blog.queries import for_cards, paginate
+from blog.queries import paginate_listing
 
 GUIDES_PER_PAGE = 6
 
@@ -43,18 +44,14 @@ class GuideIndexPage(RoutablePageMixin, BlogPage):
         return ArticlePage.objects.listed().descendant_of(self)
 
     def route(self, request, path_components):
-        # A guide is looked up as a guide directly (one query rather than two) with what its
-        # page shows, and learns its index page so its breadcrumbs need no query.
+        # A guide is looked up as a guide directly (one query rather than two), and learns its
+        # index page so its breadcrumbs need no query. What else its page shows is fetched
+        # only when its cached rendering is missing.
         if path_components:
             guide = (
                 ArticlePage.objects.child_of(self)
                 .filter(slug=path_components[0])
                 .select_related("hero_image", "social_card")
-                .prefetch_related(
-                    "topics",
-                    "authors__photo__renditions",
-                    "hero_image__renditions",
-                )
                 .first()
             )
             if guide is not None:
@@ -72,7 +69,8 @@ class GuideIndexPage(RoutablePageMixin, BlogPage):
             if topic is None:
                 raise Http404("No such topic")
             guides = guides.filter(topics=topic)
-        page_obj = paginate(request, for_cards(guides), GUIDES_PER_PAGE)
+        key = f"guide-index:{self.pk}:{topic.pk if topic else ''}"
+        page_obj = paginate_listing(request, key, guides, GUIDES_PER_PAGE)
         context.update(
             guides=page_obj.object_list,
             page_obj=page_obj,
@@ -128,4 +126,5 @@ class GuideIndexPage(RoutablePageMixin, BlogPage):
         """RSS 2.0 feed of the newest guides."""
         from blog.feeds import GuideFeed
 
-        return GuideFeed()(request, index_page=self)
+        # Like the sitemap, a list of public URLs kept until the content changes.
+        return cache_per_content_version(GuideFeed())(request, index_page=self)

@@ -9,9 +9,9 @@ from wagtail.search import index
 
 from apiwise.icons import ICON_CHOICES
 from apiwise.models import CallToActionFields
-from apiwise.panels import UniqueRowsInlinePanel
 from blog.models.base import BlogPage
 from blog.models.guide import SHORT_TEXT_FEATURES, ArticlePage
+from blog.panels import SeriesPartsPanel
 from blog.queries import for_cards, public_q
 
 
@@ -24,13 +24,7 @@ class SeriesHubPage(CallToActionFields, BlogPage):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("icon"),
-        UniqueRowsInlinePanel(
-            "series_items",
-            heading="Guides in this series",
-            label="Guide",
-            min_num=1,
-            help_text="In reading order: drag to reorder. Each guide shows “Part N of M”.",
-        ),
+        SeriesPartsPanel(heading="Guides in this series"),
         *CallToActionFields.cta_panels,
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -41,13 +35,22 @@ class SeriesHubPage(CallToActionFields, BlogPage):
         verbose_name = "series hub"
 
     def guides(self):
-        """The live, public guides of the series, in reading order."""
+        """The live, public guides of the series, in reading order (by part number)."""
         items = SeriesItem.objects.filter(hub_id=self.pk, guide__live=True).order_by(
-            "sort_order", "pk"
+            *SeriesItem.READING_ORDER
         )
         guides = ArticlePage.objects.filter(pk__in=items.values("guide_id")).filter(public_q())
         order = {guide_id: n for n, guide_id in enumerate(items.values_list("guide_id", flat=True))}
         return sorted(for_cards(guides), key=lambda guide: order[guide.pk])
+
+    def parts_for_editors(self):
+        """Every guide in the series, drafts included, in reading order: the hub's edit form
+        lists them (each guide joins a series from its own edit form)."""
+        return (
+            SeriesItem.objects.filter(hub_id=self.pk)
+            .select_related("guide")
+            .order_by(*SeriesItem.READING_ORDER)
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -60,19 +63,26 @@ class SeriesHubPage(CallToActionFields, BlogPage):
 
 
 class SeriesItem(Orderable):
-    hub = ParentalKey(SeriesHubPage, on_delete=models.CASCADE, related_name="series_items")
-    guide = models.ForeignKey(
-        ArticlePage, on_delete=models.CASCADE, related_name="series_memberships"
+    """A guide's place in a series, set on the guide: which hub, and which part it is."""
+
+    guide = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="series_memberships")
+    hub = models.ForeignKey(SeriesHubPage, on_delete=models.CASCADE, related_name="series_items")
+    position = models.PositiveSmallIntegerField(
+        "part", default=1, help_text="Where the guide comes in the series: 1 is read first."
     )
 
-    panels = [PageChooserPanel("guide", page_type="blog.ArticlePage")]
+    # Part number first; two guides given the same number come in title order.
+    READING_ORDER = ("position", "guide__title", "pk")
+
+    panels = [PageChooserPanel("hub", page_type="blog.SeriesHubPage"), FieldPanel("position")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "guide in series"
+        verbose_name = "series"
+        verbose_name_plural = "series"
         constraints = [
             models.UniqueConstraint(
                 fields=["hub", "guide"],
                 name="blog_seriesitem_once_per_series",
-                violation_error_message="That guide is already in this series.",
+                violation_error_message="The guide is already in that series.",
             )
         ]

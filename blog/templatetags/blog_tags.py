@@ -5,7 +5,7 @@ from django.utils.html import format_html
 
 from blog.blocks import anchor_from
 from blog.models import ArticlePage
-from blog.queries import for_cards, parent_url
+from blog.queries import cards_in_order, listing_ids, parent_url
 
 register = template.Library()
 
@@ -47,4 +47,5 @@ def page_query(context, number):
 @register.simple_tag
 def latest_guides(count=3):
     """The newest live, public guides, ready for cards."""
-    return list(for_cards(ArticlePage.objects.listed())[:count])
+    ids = listing_ids(f"latest-guides:{count}", ArticlePage.objects.listed()[:count])
+    return cards_in_order(ArticlePage, ids)

@@ -55,16 +55,17 @@ def test_public_pages_send_security_headers(client):
     csp = response["Content-Security-Policy"]
     directives = dict(part.strip().split(" ", 1) for part in csp.split(";"))
     assert "'unsafe-inline'" not in directives["script-src"]
-    assert "'nonce-" in directives["script-src"]
     assert directives["frame-ancestors"] == "'none'"
     assert directives["object-src"] == "'none'"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
     assert "camera=()" in response["Permissions-Policy"]
-    nonce = directives["script-src"].split("'nonce-")[1].split("'")[0]
-    # JSON-LD blocks carry the response's nonce.
-    assert f'<script type="application/ld+json" nonce="{nonce}">' in response.content.decode()
+    # Public pages run no inline script, so they carry no per-response nonce that a shared
+    # cache would hand to every visitor; JSON-LD is data, which the policy does not block.
+    assert "'nonce-" not in csp
+    html = response.content.decode()
+    assert '<script type="application/ld+json">' in html and "nonce=" not in html
 
 
 @pytest.mark.django_db

@@ -40,3 +40,9 @@ def make_guide(guide_index):
         return ArticlePage.objects.get(pk=page.pk)
 
     return make
+
+
+@pytest.fixture
+def rendered_not_cached(settings):
+    """Query budgets are for pages as rendered: a visitor the page cache serves costs none."""
+    settings.PAGE_CACHE_ENABLED = False

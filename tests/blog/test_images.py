@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from PIL import Image as PillowImage
 from wagtail.images.models import Image
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_not_cached")]
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from blog.blocks import ComparisonTableBlock, FaqItemBlock
+from blog.blocks import FaqItemBlock, GuideTableBlock, table_value
 from blog.models import ArticlePage, RelatedGuide, SeriesHubPage, SeriesItem
 from blog.reading_time import reading_time
 
@@ -95,14 +95,11 @@ def test_unpublished_guide_drops_out_of_series_numbering():
 
 def test_a_guide_can_be_in_two_series(guide_index, article):
     hub = SeriesHubPage(title="Buying integrations", slug="buying")
-    hub.series_items = [
-        SeriesItem(guide=article, sort_order=0),
-        SeriesItem(
-            guide=ArticlePage.objects.live().get(slug="connect-stripe-to-xero"), sort_order=1
-        ),
-    ]
     guide_index.add_child(instance=hub)
     hub.save_revision().publish()
+    stripe = ArticlePage.objects.live().get(slug="connect-stripe-to-xero")
+    SeriesItem.objects.create(hub=hub, guide=article, position=1)
+    SeriesItem.objects.create(hub=hub, guide=stripe, position=2)
     positions = {p["hub"].title: p for p in article.series_positions()}
     assert positions["Buying integrations"]["number"] == 1
     assert positions["Buying integrations"]["total"] == 2
@@ -122,16 +119,25 @@ def test_faq_needs_a_question_and_an_answer_in_plain_english():
     assert ok["question"] == "Why?"
 
 
-def test_table_rows_must_match_the_header():
-    block = ComparisonTableBlock()
-    value = block.to_python(
-        {"caption": "C", "header": ["Term", "What"], "rows": [["API", "Doorway", "Extra"]]}
+def test_a_table_needs_a_caption_and_a_filled_row_below_its_header():
+    block = GuideTableBlock()
+    good = table_value("Routes compared", ["Route", "Cost"], [["App", "Monthly"]])
+    assert block.clean(block.to_python(good))["first_row_is_table_header"] is True
+    with pytest.raises(ValidationError, match="caption"):
+        block.clean(block.to_python({**good, "table_caption": " "}))
+    empty_grid = {**good, "data": [["Route", "Cost"], ["", ""], [None, None]]}
+    with pytest.raises(ValidationError, match="header row and at least one row"):
+        block.clean(block.to_python(empty_grid))
+
+
+def test_a_pasted_table_renders_with_its_caption_and_scoped_headers():
+    html = GuideTableBlock().render(
+        table_value("Routes compared", ["Route", "Cost"], [["App", "£ a month"], ["Custom", None]])
     )
-    with pytest.raises(ValidationError) as error:
-        block.clean(value)
-    assert "Row 1 has 3 cells but the table has 2 columns" in str(
-        error.value.block_errors["rows"].block_errors[0]
-    )
+    assert '<caption id="table-routes-compared">Routes compared</caption>' in html
+    assert '<th scope="col">Cost</th>' in html
+    assert '<th scope="row">App</th><td>£ a month</td>' in html
+    assert '<th scope="row">Custom</th><td></td>' in html
 
 
 def test_a_guide_below_an_alias_of_a_private_index_is_private_too(client, guide_index):

@@ -191,3 +191,12 @@ def test_guide_text_follows_a_linked_guide_to_its_new_address(client):
     linked.unpublish()
     html = client.get(ARTICLE_URL).content.decode()
     assert "/guides/what-an-api-is/" not in html
+
+
+def test_the_layers_diagram_says_what_it_shows(client):
+    from blog.blocks import DIAGRAMS
+
+    html = client.get(ARTICLE_URL).content.decode()
+    diagram = DIAGRAMS["layers-api-integration-automation"]
+    assert f'alt="{diagram["alt"]}"' in html
+    assert 'width="720" height="448"' in html

@@ -176,6 +176,40 @@ def test_export_never_fails_on_control_characters_in_a_stored_value(sales_client
     values = [cell.value for cell in next(sheet.iter_rows(min_row=2, max_row=2))]
     assert "Ada Lovelace" in values
     assert "Line oneline two" in values
-    assert any(isinstance(v, str) and "utm_source=newsletter" in v for v in values)
+    assert any(isinstance(v, str) and "utm_source: newsletter" in v for v in values)
     csv_response = sales_client.get("/admin/bookings/requests/?export=csv")
     assert csv_response.status_code == 200
+
+
+def test_exports_read_like_english(sales_client):
+    """Labels, not codes; Yes/No; UK dates to the minute; "—" for nothing."""
+    import datetime as dt
+
+    created = dt.datetime(2026, 11, 30, 14, 5, 33, 123456, tzinfo=dt.UTC)
+    make_booking(volume="lt1000", marketing_opt_in=False, created_at=created, phone="")
+    response = sales_client.get("/admin/bookings/requests/?export=csv")
+    row = next(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert row["Status"] == "New"
+    assert row["Monthly orders or transactions"] == "100 to 1,000 a month"
+    assert row["Marketing opt in"] == "No"
+    assert row["Created at"] == "30 Nov 2026 14:05"
+    assert row["Phone"] == "—"
+    assert row["UTM"] == "—"
+
+    response = sales_client.get("/admin/bookings/requests/?export=xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    values = [cell.value for cell in next(sheet.iter_rows(min_row=2, max_row=2))]
+    assert "New" in values and "100 to 1,000 a month" in values and "No" in values
+    assert "30 Nov 2026 14:05" in values and "new" not in values and "lt1000" not in values
+
+
+def test_inspect_view_keeps_line_breaks_and_shows_a_dash_for_nothing(sales_client):
+    booking = make_booking(
+        problem="Orders are re-typed.\nStock is wrong.", role="", volume="unsure"
+    )
+    html = sales_client.get(f"/admin/bookings/requests/inspect/{booking.pk}/").content.decode()
+    assert "Orders are re-typed.<br>Stock is wrong." in html
+    assert "Not sure" in html and ">unsure<" not in html
+    fields = html[html.index("<dl") : html.index("</dl>")]
+    assert ">None<" not in fields and "None\n" not in fields
+    assert "—" in fields

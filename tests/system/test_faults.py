@@ -18,10 +18,10 @@ from collections import Counter
 
 import pytest
 
-from tests.faults.conftest import wait_for_the_queue_to_empty
 from tests.helpers import wait_until
+from tests.system.conftest import wait_for_the_queue_to_empty
 
-pytestmark = pytest.mark.faults
+pytestmark = pytest.mark.system
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

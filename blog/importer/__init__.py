@@ -1,0 +1,111 @@
+"""Import a guide from a document: a Word file (.docx), a Markdown file (.md) or HTML pasted
+from Google Docs becomes an unpublished draft guide whose body is real blocks, for an editor
+to review, preview and publish.
+
+    formats.py  each format to clean HTML
+    parse.py    clean HTML to a flat list of items (headings, paragraphs, tables…)
+    links.py    links to this site's pages become page links
+    blocks.py   items to title, short answer, body blocks and notes
+
+`import_guide` is the one entry point (the admin view in blog/import_views.py calls it).
+"""
+
+import re
+
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.log_actions import log
+from wagtail.models import Page
+
+from apiwise.seo import plain_text
+from blog.importer import blocks, formats
+from blog.importer.formats import MAX_UPLOAD, ImportProblem
+from blog.importer.links import LinkResolver
+from blog.importer.parse import plain
+
+__all__ = ["MAX_UPLOAD", "ImportProblem", "import_guide"]
+
+TITLE_LENGTH = 255
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def import_guide(index, *, title=None, summary="", file=None, html="", user=None):
+    """Create an unpublished ArticlePage under `index` (a GuideIndexPage) from `file` (an
+    uploaded .docx, .md or .html) or `html` (pasted), with a first revision by `user`.
+
+    `title` and `summary` (the standfirst) win over what the document says when given.
+    Raises ImportProblem, with the form field it is about, when there is nothing usable."""
+    from blog.models import ArticlePage
+
+    source, file_title = formats.to_html(file=file, html=html)
+    links = LinkResolver(index.get_site())
+    result = blocks.convert(source, resolve_link=links, cta_page_id=health_check_page_id())
+    field = "file" if file is not None else "html"
+    if result.empty:
+        raise ImportProblem(
+            "There is nothing to import: no headings, paragraphs or tables were found. Check "
+            "it is the right document.",
+            field,
+        )
+    title = one_line((title or "").strip() or result.title or file_title, TITLE_LENGTH)
+    if not title:
+        raise ImportProblem(
+            "Give the guide a title: the text has no Heading 1 to take one from.", "title"
+        )
+    summary = (summary or "").strip() or standfirst_from(result.short_answer)
+    if not summary:
+        raise ImportProblem(
+            "Write a standfirst: the document has no short answer to take one from.", "summary"
+        )
+    page = ArticlePage(
+        title=title,
+        slug=unique_slug(index, title),
+        summary=summary,
+        short_answer=result.short_answer,
+        body=result.blocks,
+        import_notes="\n".join(f"• {note}" for note in [*result.notes, *links.notes]),
+        live=False,
+        owner=user,
+    )
+    with transaction.atomic():
+        index.add_child(instance=page)
+        page.save_revision(user=user)
+        log(instance=page, action="wagtail.create", user=user)
+    return page
+
+
+def standfirst_from(html, limit=300):
+    """The first sentence or two of rich text, as plain text of at most `limit` characters
+    ending on a whole word."""
+    text = plain(html)
+    summary = ""
+    for sentence in SENTENCE_END.split(text)[:2]:
+        candidate = f"{summary} {sentence}".strip()
+        if len(candidate) > limit:
+            break
+        summary = candidate
+    return summary or plain_text(text, limit=limit)
+
+
+def one_line(text, limit):
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def health_check_page_id():
+    """The page calls to action send readers to (bookings' HealthCheckPage), if there is one."""
+    from bookings.models import HealthCheckPage
+
+    return HealthCheckPage.objects.order_by("path").values_list("pk", flat=True).first()
+
+
+def unique_slug(index, title):
+    """The title's slug, numbered when another page under the index already has it."""
+    base = slugify(title)[:240].strip("-") or "imported-guide"
+    taken = set(
+        Page.objects.child_of(index).filter(slug__startswith=base).values_list("slug", flat=True)
+    )
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug

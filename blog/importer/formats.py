@@ -1,0 +1,208 @@
+"""Every format an editor brings becomes plain, semantic HTML here, so that one converter
+(blog/importer/blocks.py) maps all of them to blocks:
+
+- Word (.docx) through mammoth, with a style map for the styles Word and Google Docs use for
+  code and quotations;
+- Markdown (.md) through markdown-it-py (CommonMark plus tables, raw HTML off: a Markdown file
+  is text, not markup to trust);
+- HTML pasted from Google Docs (or Word, or a web page): Google's wrappers, styled spans and
+  redirect links undone, every attribute but the few the converter reads removed.
+"""
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import mammoth
+from bs4 import BeautifulSoup, Comment
+from markdown_it import MarkdownIt
+
+MAX_UPLOAD = 5 * 1024 * 1024
+# A .docx is a zip: refuse one that would unpack to far more than any guide (a zip bomb).
+MAX_UNPACKED = 100 * 1024 * 1024
+
+# Word's own style names, and the ones Google Docs and pandoc write in a .docx.
+DOCX_STYLE_MAP = """
+p[style-name='Title'] => h1:fresh
+p[style-name='Subtitle'] => p:fresh
+p[style-name='Code'] => pre:separator('\\n')
+p[style-name='Source Code'] => pre:separator('\\n')
+p[style-name='HTML Preformatted'] => pre:separator('\\n')
+p[style-name='Quote'] => blockquote > p:fresh
+p[style-name='Intense Quote'] => blockquote > p:fresh
+r[style-name='Verbatim Char'] => code
+"""
+
+KEEP_ATTRIBUTES = {"a": {"href"}, "img": {"alt"}, "td": {"colspan"}, "th": {"colspan"}}
+DROP_TAGS = ["script", "style", "meta", "link", "title", "head", "template", "noscript"]
+TAG = re.compile(r"<[a-zA-Z][^>]*>")
+
+
+class ImportProblem(ValueError):
+    """Something the editor can fix, said in plain English, for the form field it is about."""
+
+    def __init__(self, message, field="file"):
+        super().__init__(message)
+        self.field = field
+
+
+def extension(name):
+    return Path(name or "").suffix.lower()
+
+
+def to_html(*, file=None, html=""):
+    """(clean HTML, a title made from the file name or "")."""
+    if file is None:
+        if not (html or "").strip():
+            raise ImportProblem("Paste the guide here, or upload a file.", "html")
+        return pasted_html(html), ""
+    name = getattr(file, "name", "") or ""
+    reader = READERS.get(extension(name))
+    if reader is None:
+        raise ImportProblem(wrong_type_message(name))
+    if getattr(file, "size", 0) and file.size > MAX_UPLOAD:
+        raise ImportProblem(too_big_message(file.size))
+    if hasattr(file, "seek"):
+        file.seek(0)
+    data = file.read(MAX_UPLOAD + 1)
+    if len(data) > MAX_UPLOAD:
+        raise ImportProblem(too_big_message(len(data)))
+    if not data.strip():
+        raise ImportProblem("That file is empty. Check it is the right one and upload it again.")
+    return reader(data), title_from_file_name(name)
+
+
+def wrong_type_message(name):
+    if extension(name) == ".doc":
+        return (
+            "That is an old-style Word document (.doc). In Word, choose File › Save As › "
+            "Word Document (.docx), then upload the .docx."
+        )
+    return (
+        "That type of file cannot be imported. Upload a Word document (.docx) or a Markdown "
+        "file (.md), or paste the text from Google Docs below."
+    )
+
+
+def too_big_message(size):
+    return (
+        f"That file is {size / 1024 / 1024:.1f} MB; the most it can be is "
+        f"{MAX_UPLOAD // 1024 // 1024} MB. Images make Word files large: remove them, "
+        "import, then add them with Image blocks."
+    )
+
+
+def title_from_file_name(name):
+    stem = re.sub(r"[-_\s]+", " ", Path(name or "").stem).strip()
+    return stem[:1].upper() + stem[1:]
+
+
+def docx_to_html(data):
+    unreadable = ImportProblem(
+        "That Word document could not be read. Open it in Word or Google Docs, save it again "
+        "as .docx (or paste its text below) and try once more."
+    )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if "word/document.xml" not in archive.namelist():
+                raise unreadable
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
+                raise ImportProblem("That Word document is too large to import.")
+        result = mammoth.convert_to_html(
+            io.BytesIO(data),
+            style_map=DOCX_STYLE_MAP,
+            # Images are not imported (they need alt text and a place in the image library):
+            # keep only their description, not megabytes of base64.
+            convert_image=mammoth.images.img_element(lambda image: {"src": ""}),
+            external_file_access=False,
+        )
+    except ImportProblem:
+        raise
+    except Exception as error:  # mammoth raises many kinds on a damaged file
+        raise unreadable from error
+    return result.value
+
+
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.DOTALL)
+
+
+def markdown_to_html(data):
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            data = data.decode("cp1252", errors="replace")  # Windows Notepad's default
+    data = data.replace("\r\n", "\n")
+    # YAML front matter (static-site generators): its title is used when the text has none.
+    match = FRONT_MATTER.match(data)
+    if match:
+        data = data[match.end() :]
+        title = re.search(r"^title:\s*['\"]?(.*?)['\"]?\s*$", match.group(1), re.MULTILINE)
+        if title and not re.search(r"^# ", data, re.MULTILINE):
+            data = f"# {title.group(1)}\n\n{data}"
+    return MarkdownIt("commonmark", {"html": False}).enable("table").render(data)
+
+
+def html_file_to_html(data):
+    return pasted_html(data.decode("utf-8", errors="replace"))
+
+
+def pasted_html(html):
+    """Google Docs' (and Word's) clipboard HTML as plain semantic HTML. Text pasted without
+    any markup (say, from a plain-text editor) is read as Markdown, whose paragraphs are
+    separated by blank lines, as plain text's are."""
+    if not TAG.search(html):
+        return markdown_to_html(html)
+    soup = BeautifulSoup(html, "lxml")
+    for element in soup(DROP_TAGS):
+        element.decompose()
+    for comment in soup.find_all(string=lambda text: isinstance(text, Comment)):
+        comment.extract()
+    for element in soup.find_all(True):
+        _styles_to_tags(soup, element)
+    for element in soup.find_all(True):
+        keep = KEEP_ATTRIBUTES.get(element.name, set())
+        if element.name in ("pre", "code"):
+            keep = {"class"}  # language-xyz
+        element.attrs = {key: value for key, value in element.attrs.items() if key in keep}
+    body = soup.body or soup
+    return "".join(str(child) for child in body.contents)
+
+
+def _style(element):
+    pairs = (part.split(":", 1) for part in element.get("style", "").split(";") if ":" in part)
+    return {key.strip().lower(): value.strip().lower() for key, value in pairs}
+
+
+def _styles_to_tags(soup, element):
+    """Google Docs marks bold and italic with inline styles, and wraps the whole document in
+    <b style="font-weight:normal" id="docs-internal-guid-…">: styles become <b>/<i>, and a
+    <b> or <strong> whose style says "not bold" is no bold at all."""
+    style = _style(element)
+    weight = style.get("font-weight", "")
+    bold = weight == "bold" or weight == "bolder" or (weight.isdigit() and int(weight) >= 600)
+    not_bold = weight in ("normal", "lighter") or (weight.isdigit() and int(weight) < 600)
+    italic = style.get("font-style") in ("italic", "oblique")
+    if element.name in ("b", "strong") and not_bold:
+        element.unwrap()
+        return
+    if element.name in ("i", "em") and style.get("font-style") == "normal":
+        element.unwrap()
+        return
+    for tag, wanted in (("i", italic), ("b", bold)):
+        if wanted and element.name not in (("b", "strong") if tag == "b" else ("i", "em")):
+            wrapper = soup.new_tag(tag)
+            for child in list(element.contents):
+                wrapper.append(child.extract())
+            element.append(wrapper)
+
+
+READERS = {
+    ".docx": docx_to_html,
+    ".md": markdown_to_html,
+    ".markdown": markdown_to_html,
+    ".html": html_file_to_html,
+    ".htm": html_file_to_html,
+}
+ACCEPT = ",".join(READERS)

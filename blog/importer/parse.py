@@ -1,0 +1,299 @@
+"""Clean HTML as a flat list of `Item`s (heading, paragraph, list, table, code, quote, or
+something that cannot be imported), in document order, whatever wrappers held them. Inline
+markup is reduced to what a guide's rich text allows: <b>, <i> and links."""
+
+import re
+from dataclasses import dataclass, field
+from html import escape, unescape
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from django.utils.html import strip_tags
+
+from blog.blocks import LANGUAGES
+
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# Elements that cannot be imported at all (their text is kept, with a note).
+EMBEDS = {"iframe", "video", "audio", "object", "embed", "canvas", "svg", "math", "form"}
+# Block elements: an element holding one is walked into, not read as inline text.
+BLOCKS = {
+    *HEADINGS, *EMBEDS, "p", "ul", "ol", "li", "table", "pre", "blockquote", "hr", "div",
+    "section", "article", "header", "footer", "main", "aside", "nav", "figure", "figcaption",
+    "dl", "dt", "dd", "address", "details", "summary", "body", "html", "center", "fieldset",
+}  # fmt: skip
+SKIP = {"script", "style", "head", "template", "noscript", "meta", "link", "title", "button"}
+BOLD, ITALIC = {"b", "strong"}, {"i", "em", "cite", "dfn", "var"}
+BREAK = "\x00"  # a <br> at the top of a paragraph: it splits the paragraph in two
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# Names code fences and classes use, for the site's highlighter's languages.
+LANGUAGE_ALIASES = {
+    alias: language
+    for language, aliases in {
+        "javascript": "js node",
+        "bash": "sh shell console zsh curl",
+        "python": "py",
+        "yaml": "yml",
+        "xml": "html svg",
+        "sql": "postgresql mysql",
+        "json": "jsonc json5",
+    }.items()
+    for alias in aliases.split()
+}
+
+
+@dataclass
+class Item:
+    kind: str  # heading, p, list, table, code, quote, lost
+    text: str = ""  # plain text
+    html: str = ""  # rich text (p, list)
+    level: int = 0  # heading
+    data: dict = field(default_factory=dict)
+
+
+def squash(text):
+    return " ".join(INVISIBLE.sub("", text or "").split())
+
+
+def plain(html):
+    """Rich text as one line of plain text (tags at block boundaries become spaces)."""
+    spaced = re.sub(r"</?(p|li|ul|ol)\b[^>]*>", " ", html or "")
+    return squash(unescape(strip_tags(spaced)))
+
+
+def _wrap(tag, inner):
+    """<b> or <i> around inner HTML, whitespace kept outside the tags, never nested twice."""
+    inner = inner.replace(f"<{tag}>", "").replace(f"</{tag}>", "")
+    core = inner.strip()
+    if not core:
+        return inner
+    lead = " " if inner[:1].isspace() else ""
+    tail = " " if inner[-1:].isspace() else ""
+    return f"{lead}<{tag}>{core}</{tag}>{tail}"
+
+
+def has_blocks(element):
+    return element.name in BLOCKS or element.find(list(BLOCKS)) is not None
+
+
+class Parser:
+    def __init__(self, resolve_link):
+        self.resolve_link = resolve_link
+        self.items = []
+
+    def parse(self, html):
+        soup = BeautifulSoup(html or "", "lxml")
+        self.walk(soup.body or soup)
+        return self.items
+
+    # Block level ------------------------------------------------------------------------
+
+    def walk(self, node):
+        run = []  # inline content outside any paragraph (an implicit paragraph)
+        for child in node.children:
+            if isinstance(child, Tag) and child.name not in SKIP and has_blocks(child):
+                self.paragraph(run)
+                run = []
+                self.block(child)
+            elif isinstance(child, Tag) and child.name == "br":
+                self.paragraph(run)
+                run = []
+            else:
+                run.append(child)
+        self.paragraph(run)
+
+    def block(self, element):
+        name = element.name
+        if name in HEADINGS:
+            self.lost_inside(element)
+            text = squash(element.get_text(" "))
+            if text:
+                self.items.append(Item("heading", text=text, level=HEADINGS[name]))
+        elif name in ("p", "dt", "dd", "address", "summary", "figcaption") and not any(
+            isinstance(c, Tag) and has_blocks(c) for c in element.children
+        ):
+            self.paragraph(list(element.children))
+        elif name in ("ul", "ol"):
+            lost = []
+            html = self.list_html(element, lost)
+            if plain(html):
+                self.items.append(Item("list", text=plain(html), html=html))
+            self.items.extend(lost)
+        elif name == "table":
+            self.table(element)
+        elif name == "pre":
+            self.code(element)
+        elif name == "blockquote":
+            self.quote(element)
+        elif name == "hr":
+            self.items.append(Item("lost", data={"what": "A horizontal line"}))
+        elif name in EMBEDS:
+            self.items.append(
+                Item(
+                    "lost",
+                    text=squash(element.get_text(" ")),
+                    data={"what": "An embedded item (video, frame or drawing)"},
+                )
+            )
+        else:  # a container: div, section, Google's <b id="docs-internal-guid-…">, <li>…
+            self.walk(element)
+
+    def paragraph(self, nodes):
+        lost = []
+        html = "".join(self.inline(node, lost, top=True) for node in nodes)
+        for part in html.split(BREAK):
+            part = re.sub(r"</(b|i)>(\s*)<\1>", r"\2", part)
+            part = " ".join(part.split())
+            if plain(part):
+                bold_only = bool(re.fullmatch(r"<b>[^<]*(<(?!/?b>)[^>]*>[^<]*)*</b>", part))
+                self.items.append(
+                    Item(
+                        "p", text=plain(part), html=f"<p>{part}</p>", data={"bold_only": bold_only}
+                    )
+                )
+        self.items.extend(lost)
+
+    def lost_inside(self, element):
+        for image in element.find_all("img"):
+            self.items.append(self.image(image))
+
+    # Inline -------------------------------------------------------------------------------
+
+    def inline(self, node, lost, top=False):
+        if isinstance(node, NavigableString):
+            if type(node) is not NavigableString:  # comments, CDATA, doctypes
+                return ""
+            return escape(re.sub(r"\s+", " ", INVISIBLE.sub("", str(node))), quote=False)
+        name = node.name
+        if name in SKIP:
+            return ""
+        if name == "br":
+            return BREAK if top else " "
+        if name == "img":
+            lost.append(self.image(node))
+            return ""
+        if name in EMBEDS:
+            lost.append(Item("lost", data={"what": "An embedded item (video, frame or drawing)"}))
+            return ""
+        inner = "".join(
+            self.inline(child, lost, top=top and name in ("span", "font"))
+            for child in node.children
+        )
+        if name in BOLD:
+            return _wrap("b", inner)
+        if name in ITALIC:
+            return _wrap("i", inner)
+        if name == "a":
+            return self.link(node, inner)
+        if name in BLOCKS:  # a block inside inline content (a <p> in a list item, a cell)
+            return f" {inner} "
+        return inner  # span, code, u, sup, sub, font…: their text only
+
+    def link(self, node, inner):
+        text = squash(re.sub(r"<[^>]+>", "", inner))
+        if not text or not node.get("href"):
+            return inner
+        inner = re.sub(r"</?a\b[^>]*>", "", inner)
+        target = self.resolve_link(node["href"], text)
+        if target is None:
+            return inner
+        lead = " " if inner[:1].isspace() else ""
+        tail = " " if inner[-1:].isspace() else ""
+        kind, value = target
+        attributes = (
+            f'linktype="page" id="{value}"' if kind == "page" else f'href="{escape(value)}"'
+        )
+        return f"{lead}<a {attributes}>{inner.strip()}</a>{tail}"
+
+    def image(self, node):
+        alt = squash(node.get("alt", ""))
+        return Item("lost", text=f"[Image: {alt}]" if alt else "", data={"what": "An image"})
+
+    # Lists, tables, code, quotations ------------------------------------------------------
+
+    def list_html(self, element, lost):
+        tag = element.name
+        entries = []
+        for child in element.children:
+            if not isinstance(child, Tag):
+                continue
+            if child.name in ("ul", "ol"):  # a list straight inside a list (Google Docs)
+                nested = self.list_html(child, lost)
+                if entries:
+                    entries[-1] = entries[-1].removesuffix("</li>") + nested + "</li>"
+                else:
+                    entries.append(f"<li>{nested}</li>")
+                continue
+            own = [c for c in child.children if not (isinstance(c, Tag) and c.name in ("ul", "ol"))]
+            for c in own:
+                if isinstance(c, Tag) and (c.name == "table" or c.find("table")):
+                    lost.append(Item("lost", data={"what": "A table inside a list"}))
+            html = " ".join("".join(self.inline(c, lost) for c in own).split())
+            html = re.sub(r"</(b|i)>(\s*)<\1>", r"\2", html)
+            nested = "".join(
+                self.list_html(c, lost) for c in child.find_all(["ul", "ol"], recursive=False)
+            )
+            if plain(html) or nested:
+                entries.append(f"<li>{html}{nested}</li>")
+        return f"<{tag}>{''.join(entries)}</{tag}>" if entries else ""
+
+    def table(self, element):
+        caption = element.find("caption")
+        rows, problems = [], set()
+        for row in element.find_all("tr"):
+            if row.find_parent("table") is not element:
+                continue
+            cells = []
+            for cell in row.find_all(["td", "th"], recursive=False):
+                if cell.find("table"):
+                    problems.add("A table inside a table")
+                if cell.find("a", href=True):
+                    problems.add("A link inside a table")
+                if cell.find("img"):
+                    problems.add("An image inside a table")
+                cells.append(squash(cell.get_text(" ")))
+                span = cell.get("colspan", "1")
+                extra = int(span) - 1 if str(span).isdigit() else 0
+                if extra > 0:
+                    problems.add("Merged table cells")
+                cells.extend([""] * min(extra, 50))
+            if any(cells):
+                rows.append(cells)
+        width = max((len(row) for row in rows), default=0)
+        rows = [row + [""] * (width - len(row)) for row in rows]
+        self.items.append(
+            Item(
+                "table",
+                text=" ".join(" ".join(row) for row in rows),
+                data={"caption": squash(caption.get_text(" ")) if caption else "", "rows": rows},
+            )
+        )
+        self.items.extend(Item("lost", data={"what": what}) for what in sorted(problems))
+
+    def code(self, element):
+        code_tag = element.find("code")
+        classes = [*element.get("class", []), *(code_tag.get("class", []) if code_tag else [])]
+        for line_break in element.find_all("br"):  # some editors break lines in <pre> with <br>
+            line_break.replace_with("\n")
+        language = ""
+        for name in classes:
+            if name.startswith(("language-", "lang-")):
+                language = name.split("-", 1)[1].lower()
+        text = element.get_text().strip("\n").rstrip()
+        if text.strip():
+            self.items.append(Item("code", text=text, data={"language": language}))
+
+    def quote(self, element):
+        parts = [squash(p.get_text(" ")) for p in element.find_all(["p", "li"])]
+        parts = [p for p in parts if p] or [squash(element.get_text(" "))]
+        attribution = ""
+        if len(parts) > 1 and re.match(r"^[—–―-]", parts[-1]):
+            attribution = parts.pop().lstrip("—–―- ").strip()
+        if parts[0]:
+            self.items.append(
+                Item("quote", text="\n\n".join(parts), data={"attribution": attribution})
+            )
+
+
+def language_key(name):
+    """One of blog.blocks.LANGUAGES' keys, or "" when unknown."""
+    name = LANGUAGE_ALIASES.get(name, name)
+    return name if name in dict(LANGUAGES) else ""
