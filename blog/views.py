@@ -70,6 +70,7 @@ def search(request):
         .filter(public_q())
         .type(ArticlePage, SeriesHubPage, FaqPage)
         .specific()
+        .defer_streamfields()  # results show titles and summaries, never bodies
         .search(query, operator="and")
     )
     try:
