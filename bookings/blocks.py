@@ -3,7 +3,7 @@ plan."""
 
 from wagtail import blocks
 
-PREVIEW_TEMPLATE = "blog/blocks/preview.html"
+from blog.blocks.text import PREVIEW_TEMPLATE
 
 
 class StepBlock(blocks.StructBlock):
