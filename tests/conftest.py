@@ -208,3 +208,28 @@ def production_worker():
         )
 
     return run
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server on loopback that tests can stop and start again; every mailer
+    sends through it."""
+    from tests.helpers import SmtpServer
+
+    server = SmtpServer().start()
+    settings.MAILERS = server.mailer_settings()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def db_tasks(settings):
+    """The production task backend: tasks are rows, run by the worker (tests.helpers.run_worker
+    in process, or the production_worker fixture in its own process)."""
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend",
+            "QUEUES": ["default", "email"],
+        }
+    }
+    settings.BOOKINGS_EMAIL_RETRY_DELAYS = [60, 300]

@@ -213,3 +213,37 @@ def wait_until(condition, timeout, interval=0.2, message="the condition"):
             return value
         time.sleep(interval)
     raise AssertionError(f"{message} did not happen within {timeout} s")
+
+
+def run_worker():
+    """Run the production task worker once over every queue, in this process, until no task
+    is ready (tasks scheduled for later stay queued)."""
+    from django.core.management import call_command
+
+    call_command(
+        "run_worker",
+        "--batch",
+        "--queue-name",
+        "*",
+        "--interval",
+        "0",
+        "--no-startup-delay",
+        "--no-reload",
+        verbosity=0,
+    )
+
+
+def time_passes(seconds):
+    """Move every scheduled task and e-mail retry `seconds` earlier, as if that much time had
+    passed."""
+    from django_tasks_db.models import DBTaskResult
+
+    from bookings.models import EmailDelivery
+
+    delta = dt.timedelta(seconds=seconds)
+    for task in DBTaskResult.objects.filter(status="READY"):
+        task.run_after -= delta
+        task.save(update_fields=["run_after"])
+    for delivery in EmailDelivery.objects.all():
+        delivery.next_attempt_at -= delta
+        delivery.save(update_fields=["next_attempt_at"])

@@ -11,59 +11,13 @@ from django_tasks_db.models import DBTaskResult
 
 from bookings import outbox
 from bookings.models import Booking, EmailDelivery
-from tests.helpers import SmtpServer, form_data
+from tests.helpers import form_data, run_worker, time_passes
 
 # The worker commits and closes connections like the real one: real transactions.
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.usefixtures("demo_content"),
 ]
-
-
-@pytest.fixture
-def smtp(settings):
-    """A real SMTP server on loopback that tests can stop and start again."""
-    server = SmtpServer().start()
-    settings.MAILERS = server.mailer_settings()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def db_tasks(settings):
-    """The production task backend: tasks are rows, run by `manage.py db_worker`."""
-    settings.TASKS = {
-        "default": {
-            "BACKEND": "django_tasks_db.DatabaseBackend",
-            "QUEUES": ["default", "email"],
-        }
-    }
-    settings.BOOKINGS_EMAIL_RETRY_DELAYS = [60, 300]
-
-
-def run_worker():
-    call_command(
-        "run_worker",
-        "--batch",
-        "--queue-name",
-        "*",
-        "--interval",
-        "0",
-        "--no-startup-delay",
-        "--no-reload",
-        verbosity=0,
-    )
-
-
-def time_passes(seconds):
-    """Move every scheduled retry `seconds` earlier, as if that much time had passed."""
-    delta = dt.timedelta(seconds=seconds)
-    for task in DBTaskResult.objects.filter(status="READY"):
-        task.run_after -= delta
-        task.save(update_fields=["run_after"])
-    for delivery in EmailDelivery.objects.all():
-        delivery.next_attempt_at -= delta
-        delivery.save(update_fields=["next_attempt_at"])
 
 
 def test_both_backends_see_the_switch_to_the_database_backend(db_tasks):
