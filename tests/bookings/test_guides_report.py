@@ -240,3 +240,11 @@ def test_the_guides_panel_costs_one_query(admin_client, leads, django_assert_max
     with django_assert_max_num_queries(1):
         assert outcomes_for_guide(shopify)["requests"] == 2
     assert Booking.objects.count() == 10
+
+
+def test_a_source_typed_in_a_campaign_link_is_shown_as_text(sales_client):
+    make_booking(utm={"utm_source": "<script>alert(1)</script>"})
+    html = sales_client.get(REPORT + "?grouping=utm_source").content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert table_rows(html)[0][0] == "<script>alert(1)</script>"  # escaped, read as text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html[html.index("<svg class=") :]
