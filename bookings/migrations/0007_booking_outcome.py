@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('blog', '0006_guide_listing_index'),
-        ('bookings', '0005_health_check_story_and_proof'),
+        ('bookings', '0006_email_without_booking'),
     ]
 
     operations = [
