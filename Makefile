@@ -24,7 +24,7 @@ help:
 	.tools/bin/pip install --quiet uv
 
 install: $(if $(filter uv,$(UV)),,.tools/bin/uv)
-	$(UV) sync --frozen --quiet
+	$(UV) sync --frozen --quiet --all-extras
 
 run: install
 	mkdir -p var
