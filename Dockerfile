@@ -16,6 +16,10 @@ ENV PATH=/opt/venv/bin:$PATH \
     VAR_DIR=/app/var \
     STATIC_ROOT=/app/staticfiles \
     MEDIA_ROOT=/app/var/media
+# pg_dump and pg_restore for `manage.py backup` / `restore`: Debian's client matches the
+# compose file's PostgreSQL 17 (the commands refuse a client older than the server).
+RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system apiwise && useradd --system --gid apiwise --home /app apiwise
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app

@@ -178,7 +178,11 @@ def test_a_backup_restores_into_a_new_database_that_serves_the_same_site(
         restored, "restore", str(backup), "--database-url", scratch_databases["restored"]
     )
     restore_seconds = time.monotonic() - started
+    dump_bytes = (backup / "database.dump").stat().st_size
     print(f"\nbackup: {backup_seconds:.1f} s, restore: {restore_seconds:.1f} s (with start-up)")
+    print(
+        f"database.dump: {dump_bytes / 1e6:.1f} MB, media: {len(_files(tmp_path / 'media'))} files"
+    )
     print(backup_output.strip(), output.strip(), sep="\n")
 
     bookings_after, counts_after = _rows(scratch_databases["restored"])
