@@ -16,6 +16,7 @@ Before a report leaves, three things are taken out:
 import re
 from collections.abc import Mapping
 
+from django.conf import settings
 from django.db.models import Model
 from django.forms import BaseForm
 from django.utils.log import AdminEmailHandler
@@ -102,6 +103,12 @@ class PrivateExceptionReporterFilter(SafeExceptionReporterFilter):
 class PrivateAdminEmailHandler(AdminEmailHandler):
     """Django's mail_admins handler, with the subject and body scrubbed last of all: the
     exception message and the request's address are quoted verbatim by Django."""
+
+    def emit(self, record):
+        # Django skips building the report when nobody would get it, but only for its own
+        # send_mail: say so here too, or every error without ADMINS renders a traceback.
+        if settings.ADMINS:
+            super().emit(record)
 
     def send_mail(self, subject, message, *args, html_message=None, **kwargs):
         if html_message is not None:
