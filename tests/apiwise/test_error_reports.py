@@ -4,6 +4,9 @@ with the reports delivered to a real SMTP server on loopback."""
 
 import email
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from django.conf import settings
@@ -12,7 +15,7 @@ from django.test import Client
 
 from bookings import outbox, services
 from bookings.models import Booking
-from tests.helpers import form_data, run_worker
+from tests.helpers import ROOT, form_data, run_worker
 
 ADMIN = "ops@apiwise.example"
 VISITOR = form_data()
@@ -129,3 +132,29 @@ def test_a_500_reaches_sentry_without_the_visitors_data(sentry_events, monkeypat
     assert "[e-mail removed]" in sent
     for secret in [*PERSONAL, session_key]:
         assert secret not in sent
+
+
+def test_production_reads_admins_and_sentry_from_the_environment():
+    """ADMINS with names (one with a comma in it) and SENTRY_DSN, as .env.example shows."""
+    pytest.importorskip("sentry_sdk", reason="the optional sentry extra is missing")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "apiwise.settings.production",
+        "SECRET_KEY": "x" * 50,
+        "ALLOWED_HOSTS": "apiwise.example",
+        "ADMINS": 'Ops <ops@apiwise.example>, "Hopper, Grace" <grace@apiwise.example>',
+        "SENTRY_DSN": "https://key@sentry.example.invalid/1",
+    }
+    script = (
+        "import json, sentry_sdk; from django.conf import settings; "
+        "print(json.dumps([settings.ADMINS, sentry_sdk.get_client().is_active(), "
+        "settings.DEFAULT_EXCEPTION_REPORTER_FILTER]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    admins, sentry_active, reporter_filter = json.loads(result.stdout)
+    assert admins == ["Ops <ops@apiwise.example>", '"Hopper, Grace" <grace@apiwise.example>']
+    assert sentry_active
+    assert reporter_filter == "apiwise.error_reports.PrivateExceptionReporterFilter"
