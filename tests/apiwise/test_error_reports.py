@@ -158,3 +158,14 @@ def test_production_reads_admins_and_sentry_from_the_environment():
     assert admins == ["Ops <ops@apiwise.example>", '"Hopper, Grace" <grace@apiwise.example>']
     assert sentry_active
     assert reporter_filter == "apiwise.error_reports.PrivateExceptionReporterFilter"
+
+
+def test_a_reports_text_loses_email_addresses_and_manage_link_secrets():
+    from apiwise.error_reports import scrub_text
+
+    line = (
+        "Internal Server Error: /health-check/manage/QUJDOmRlZg_-x/ for ada.l+x@mail.example.co.uk"
+    )
+    assert scrub_text(line) == (
+        "Internal Server Error: /health-check/manage/[token removed]/ for [e-mail removed]"
+    )
