@@ -2,6 +2,7 @@
 from the environment (see .env.example)."""
 
 import os
+from email.utils import formataddr, getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -302,17 +303,43 @@ BOOKINGS_SPAM_RETENTION_DAYS = env_int("BOOKINGS_SPAM_RETENTION_DAYS", 30)
 BOOKINGS_ANONYMISE_AFTER_DAYS = env_int("BOOKINGS_ANONYMISE_AFTER_DAYS", 730)
 # --- end of bookings settings -------------------------------------------------------------
 
+# --- Error reports (apiwise/error_reports.py) ---------------------------------------------
+# Who gets an e-mail for every unhandled exception, in a request or a background task:
+# ADMINS="Ops <ops@example.com>, b@example.com". Empty: nobody (the console log only).
+ADMINS = [
+    formataddr(pair) for pair in getaddresses([os.environ.get("ADMINS", "")]) if "@" in pair[1]
+]
+# Reports leave without form bodies, cookies, booking fields or e-mail-shaped strings.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "apiwise.error_reports.PrivateExceptionReporterFilter"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "apiwise.error_reports.PrivateAdminEmailHandler",
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
+        # Replaces Django's own "django" logger set-up, whose mail_admins handler would send
+        # reports unscrubbed. django.request (a 500) and django.tasks (a failed task) are in it.
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        # A request for a host name not in ALLOWED_HOSTS is noise from scanners, not a fault.
+        "django.security.DisallowedHost": {"handlers": ["console"], "propagate": False},
         **{
-            name: {"level": os.environ.get("APP_LOG_LEVEL", "INFO")}
+            name: {"level": os.environ.get("APP_LOG_LEVEL", "INFO"), "handlers": ["mail_admins"]}
             for name in ("apiwise", "blog", "bookings")
         },
+        # The worker: a failed task is logged at ERROR (django.tasks for ours, django_tasks for
+        # Wagtail's, which use the backport; django_tasks_db when a task cannot even load).
         # Every task's start and end is logged at INFO: too chatty for the console.
-        **{name: {"level": "WARNING"} for name in ("django.tasks", "django_tasks")},
+        "django.tasks": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING", "handlers": ["mail_admins"]},
+        "django_tasks_db": {"handlers": ["mail_admins"]},
     },
 }
