@@ -31,7 +31,10 @@ ARTICLE_SLUG = "apis-vs-integrations-vs-automation"
 ARTICLE_URL = f"/guides/{ARTICLE_SLUG}/"
 
 DATABASE_TASK_QUEUE = {
-    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "email", "webhooks"],
+    }
 }
 
 
@@ -234,16 +237,17 @@ def run_worker():
 
 
 def time_passes(seconds):
-    """Move every scheduled task and e-mail retry `seconds` earlier, as if that much time had
+    """Move every scheduled task, e-mail and webhook retry `seconds` earlier, as if that much time had
     passed."""
     from django_tasks_db.models import DBTaskResult
 
-    from bookings.models import EmailDelivery
+    from bookings.models import EmailDelivery, WebhookDelivery
 
     delta = dt.timedelta(seconds=seconds)
     for task in DBTaskResult.objects.filter(status="READY"):
         task.run_after -= delta
         task.save(update_fields=["run_after"])
-    for delivery in EmailDelivery.objects.all():
-        delivery.next_attempt_at -= delta
-        delivery.save(update_fields=["next_attempt_at"])
+    for model in (EmailDelivery, WebhookDelivery):
+        for delivery in model.objects.all():
+            delivery.next_attempt_at -= delta
+            delivery.save(update_fields=["next_attempt_at"])

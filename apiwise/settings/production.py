@@ -39,6 +39,7 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
-        "QUEUES": ["default", "email"],
+        "QUEUES": ["default", "email", "webhooks"],
     }
 }
+BOOKINGS_WEBHOOK_REQUIRE_HTTPS = env_bool("BOOKINGS_WEBHOOK_REQUIRE_HTTPS", True)
