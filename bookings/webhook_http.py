@@ -3,7 +3,7 @@ POST with short timeouts and no redirects.
 
 Server-side request forgery: an endpoint is a URL staff type, and the worker calls it from
 inside our network. So the host is resolved and every address it resolves to is checked
-(private, loopback, link-local, reserved, multicast, unspecified are refused unless
+(private, loopback, link-local, shared, reserved, multicast, unspecified are refused unless
 settings.BOOKINGS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES), when staff save the endpoint and again at
 each send; and the POST connects to the address that was checked, not to a second lookup
 (which a hostile DNS server could answer differently).
@@ -59,14 +59,9 @@ def _is_public(address):
     ip = ipaddress.ip_address(address)
     if ip.version == 6 and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
-    return not (
-        ip.is_private
-        or ip.is_loopback
-        or ip.is_link_local
-        or ip.is_reserved
-        or ip.is_multicast
-        or ip.is_unspecified
-    )
+    # is_global is false for private, loopback, link-local, unspecified, reserved and shared
+    # (carrier-grade NAT) ranges alike; multicast is never a web server.
+    return ip.is_global and not (ip.is_multicast or ip.is_reserved)
 
 
 def check_url(url):
@@ -105,47 +100,57 @@ class Answer:
     retry_after: str | None = None
 
 
-def post(url, body, headers):
-    """POST `body` to `url` at an address check_url() approved. Returns the Answer; raises
-    UnsafeURL, HostNotFound, or urllib3's errors for timeouts and connection failures."""
-    parts, port, addresses = check_url(url)
+def _pool(parts, address, port):
     timeout = urllib3.Timeout(
         connect=settings.BOOKINGS_WEBHOOK_CONNECT_TIMEOUT,
         read=settings.BOOKINGS_WEBHOOK_READ_TIMEOUT,
         total=settings.BOOKINGS_WEBHOOK_CONNECT_TIMEOUT + settings.BOOKINGS_WEBHOOK_READ_TIMEOUT,
     )
     options = {"port": port, "timeout": timeout, "retries": False, "maxsize": 1}
-    if parts.scheme == "https":
-        # Connect to the checked address; the certificate is still checked for the host name.
-        pool = urllib3.HTTPSConnectionPool(
-            addresses[0],
-            server_hostname=parts.hostname,
-            assert_hostname=parts.hostname,
-            cert_reqs="CERT_REQUIRED",
-            **options,
-        )
-    else:
-        pool = urllib3.HTTPConnectionPool(addresses[0], **options)
+    if parts.scheme == "http":
+        return urllib3.HTTPConnectionPool(address, **options)
+    # Connect to the checked address; the certificate is still checked for the host name.
+    return urllib3.HTTPSConnectionPool(
+        address,
+        server_hostname=parts.hostname,
+        assert_hostname=parts.hostname,
+        cert_reqs="CERT_REQUIRED",
+        ca_certs=settings.BOOKINGS_WEBHOOK_CA_BUNDLE,
+        **options,
+    )
+
+
+def post(url, body, headers):
+    """POST `body` to `url` at an address check_url() approved (the next one if an address
+    refuses the connection). Returns the Answer; raises UnsafeURL, HostNotFound, or urllib3's
+    errors for timeouts and connection failures."""
+    parts, port, addresses = check_url(url)
     target = parts.path or "/"
     if parts.query:
         target += "?" + parts.query
     host = parts.hostname if not parts.port else f"{parts.hostname}:{parts.port}"
-    try:
-        response = pool.urlopen(
-            "POST",
-            target,
-            body=body,
-            headers={**headers, "Host": host},
-            redirect=False,
-            preload_content=False,
-            assert_same_host=False,
-        )
+    for number, address in enumerate(addresses, start=1):
+        pool = _pool(parts, address, port)
         try:
-            raw = response.read(_READ_LIMIT)
+            response = pool.urlopen(
+                "POST",
+                target,
+                body=body,
+                headers={**headers, "Host": host},
+                redirect=False,
+                preload_content=False,
+                assert_same_host=False,
+            )
+            try:
+                raw = response.read(_READ_LIMIT)
+            finally:
+                response.release_conn()
+            break
+        except urllib3.exceptions.NewConnectionError:
+            if number == len(addresses):
+                raise
         finally:
-            response.release_conn()
-    finally:
-        pool.close()
+            pool.close()
     return Answer(
         status=response.status,
         body=raw.decode("utf-8", "replace")[:RESPONSE_BODY_LIMIT],

@@ -315,6 +315,9 @@ BOOKINGS_WEBHOOK_REQUIRE_HTTPS = env_bool("BOOKINGS_WEBHOOK_REQUIRE_HTTPS", Fals
 BOOKINGS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env_bool(
     "BOOKINGS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES", False
 )
+# A file of CA certificates to trust for webhook URLs instead of the system's (a CRM with a
+# private CA); empty: the system's.
+BOOKINGS_WEBHOOK_CA_BUNDLE = os.environ.get("BOOKINGS_WEBHOOK_CA_BUNDLE") or None
 # Retention (`manage.py purge_bookings`, daily).
 BOOKINGS_SPAM_RETENTION_DAYS = env_int("BOOKINGS_SPAM_RETENTION_DAYS", 30)
 BOOKINGS_ANONYMISE_AFTER_DAYS = env_int("BOOKINGS_ANONYMISE_AFTER_DAYS", 730)
