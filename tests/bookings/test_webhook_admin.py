@@ -40,6 +40,10 @@ def test_sales_add_an_endpoint_and_see_its_secret_once(sales_client, loopback_al
     assert endpoint.events == ALL_EVENTS and endpoint.is_active
     assert shown_secret(response) == endpoint.secret
     assert "not shown again" in response.content.decode()
+    assert (
+        "<h1" in response.content.decode()
+        and "copy its signing secret" in response.content.decode()
+    )
 
     # Nowhere else: not the listing, the edit form or the webhook's page.
     for url in (LIST_URL, f"{LIST_URL}edit/{endpoint.pk}/", f"{LIST_URL}inspect/{endpoint.pk}/"):
@@ -179,3 +183,28 @@ def test_anonymising_a_request_deletes_its_webhook_payloads(db):
 def test_record_event_without_listeners_keeps_nothing(db):
     assert webhooks.record_event(make_booking(), "booking.created") is None
     assert not WebhookEvent.objects.exists()
+
+
+def test_switching_a_gone_endpoint_back_on_clears_why_it_stopped(sales_client, loopback_allowed):
+    endpoint = WebhookEndpoint.objects.create(
+        url="http://127.0.0.1:9/hooks",
+        events=ALL_EVENTS,
+        is_active=False,
+        disabled_reason="The receiver answered 410 Gone.",
+    )
+    edit_url = f"{LIST_URL}edit/{endpoint.pk}/"
+    html = sales_client.get(edit_url).content.decode()
+    assert 'value="booking.cancelled"' in html and "checked" in html
+    response = sales_client.post(
+        edit_url,
+        {
+            "url": endpoint.url,
+            "description": "Back again",
+            "events": ["booking.created"],
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    endpoint.refresh_from_db()
+    assert (endpoint.is_active, endpoint.disabled_reason) == (True, "")
+    assert endpoint.events == ["booking.created"] and endpoint.description == "Back again"
