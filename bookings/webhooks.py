@@ -29,8 +29,11 @@ from django.db import transaction
 from django.tasks import TaskResultStatus, task, task_backends
 from django.utils import timezone
 
-from bookings.models import EventType, WebhookDelivery, WebhookEndpoint, WebhookEvent  # noqa: F401 - callers use webhooks.EventType
+from bookings.models import EventType, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from bookings.webhook_http import UnsafeURL, post, signed_headers
+
+# EventType is here for the callers: webhooks.record_event(booking, webhooks.EventType.CREATED).
+__all__ = ["EventType", "deliver", "record_event", "redeliver", "requeue_stale", "send_webhook"]
 
 logger = logging.getLogger(__name__)
 WEBHOOK_QUEUE = "webhooks"
