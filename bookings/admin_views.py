@@ -21,7 +21,7 @@ from wagtail.admin.views import generic
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from bookings import outbox, privacy
+from bookings import outbox, privacy, webhooks
 from bookings.models import Booking, EmailDelivery, Status
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -124,6 +124,8 @@ class BookingEditView(generic.EditView):
                 user=user,
                 data={"from": before.status, "to": instance.status},
             )
+            # In the same transaction as the change (Wagtail's EditView.form_valid is atomic).
+            webhooks.record_event(instance, webhooks.EventType.STATUS_CHANGED)
         if before.staff_notes != instance.staff_notes:
             log(instance=instance, action="bookings.notes", user=user)
         if (before.became_client, before.won_value) != (instance.became_client, instance.won_value):

@@ -81,6 +81,7 @@ def anonymise(booking):
     booking.save()
     booking.systems.clear()
     booking.deliveries.all().delete()
+    booking.webhook_events.all().delete()  # their payloads hold the same personal data
 
 
 def erase(email, user=None):

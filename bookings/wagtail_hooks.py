@@ -29,6 +29,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup  # noqa
 
 from bookings import admin_views, report_views  # noqa: E402
 from bookings.models import AvailabilityWindow, BlockedDate, Booking  # noqa: E402
+from bookings.webhook_admin import WebhookEndpointViewSet  # noqa: E402
 
 
 class BookingViewSet(ModelViewSet):
@@ -143,7 +144,7 @@ class HealthCheckGroup(ModelViewSetGroup):
     menu_label = "Health Check"
     menu_icon = "date"
     menu_order = 250
-    items = (BookingViewSet, AvailabilityWindowViewSet, BlockedDateViewSet)
+    items = (BookingViewSet, AvailabilityWindowViewSet, BlockedDateViewSet, WebhookEndpointViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -187,9 +187,10 @@ CACHES = {
 TASKS = {
     "default": {
         "BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
-        # "email" is the bookings outbox queue (see bookings/outbox.py); tasks are checked
-        # against the queues at import time, so every backend must list it.
-        "QUEUES": ["default", "email"],
+        # "email" is the bookings outbox queue (see bookings/outbox.py), "webhooks" the CRM
+        # webhooks' (bookings/webhooks.py); tasks are checked against the queues at import
+        # time, so every backend must list them.
+        "QUEUES": ["default", "email", "webhooks"],
     }
 }
 
@@ -297,7 +298,29 @@ BOOKINGS_EMAIL_RETRY_DELAYS = env_int_list(
 BOOKINGS_EMAIL_LEASE_SECONDS = env_int("BOOKINGS_EMAIL_LEASE_SECONDS", 30)
 BOOKINGS_OUTBOX_CHECK_SECONDS = env_int("BOOKINGS_OUTBOX_CHECK_SECONDS", 30)
 # Jobs the worker (`manage.py run_worker`) runs on a timer: {dotted path: seconds}.
-WORKER_PERIODIC_JOBS = {"bookings.outbox.requeue_stale": BOOKINGS_OUTBOX_CHECK_SECONDS}
+WORKER_PERIODIC_JOBS = {
+    "bookings.outbox.requeue_stale": BOOKINGS_OUTBOX_CHECK_SECONDS,
+    "bookings.webhooks.requeue_stale": BOOKINGS_OUTBOX_CHECK_SECONDS,
+}
+# CRM webhooks (bookings/webhooks.py). Retries: delays in seconds between attempts, about a
+# day in all; after the last one the delivery is "failed" (staff can redeliver it).
+BOOKINGS_WEBHOOK_RETRY_DELAYS = env_int_list(
+    "BOOKINGS_WEBHOOK_RETRY_DELAYS",
+    [30, 2 * 60, 10 * 60, 30 * 60, 60 * 60, 3 * 60 * 60, 6 * 60 * 60, 12 * 60 * 60],
+)
+# Short timeouts: a slow CRM must not hold the worker. Seconds.
+BOOKINGS_WEBHOOK_CONNECT_TIMEOUT = float(os.environ.get("BOOKINGS_WEBHOOK_CONNECT_TIMEOUT", 5))
+BOOKINGS_WEBHOOK_READ_TIMEOUT = float(os.environ.get("BOOKINGS_WEBHOOK_READ_TIMEOUT", 10))
+# Endpoints must be https (production.py turns this on) and must not resolve to private,
+# loopback, link-local or reserved addresses unless this allows them (tests, a CRM on the
+# same private network).
+BOOKINGS_WEBHOOK_REQUIRE_HTTPS = env_bool("BOOKINGS_WEBHOOK_REQUIRE_HTTPS", False)
+BOOKINGS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env_bool(
+    "BOOKINGS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES", False
+)
+# A file of CA certificates to trust for webhook URLs instead of the system's (a CRM with a
+# private CA); empty: the system's.
+BOOKINGS_WEBHOOK_CA_BUNDLE = os.environ.get("BOOKINGS_WEBHOOK_CA_BUNDLE") or None
 # Retention (`manage.py purge_bookings`, daily).
 BOOKINGS_SPAM_RETENTION_DAYS = env_int("BOOKINGS_SPAM_RETENTION_DAYS", 30)
 BOOKINGS_ANONYMISE_AFTER_DAYS = env_int("BOOKINGS_ANONYMISE_AFTER_DAYS", 730)

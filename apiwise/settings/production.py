@@ -41,9 +41,10 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
-        "QUEUES": ["default", "email"],
+        "QUEUES": ["default", "email", "webhooks"],
     }
 }
+BOOKINGS_WEBHOOK_REQUIRE_HTTPS = env_bool("BOOKINGS_WEBHOOK_REQUIRE_HTTPS", True)
 
 # Unhandled exceptions also go to Sentry when SENTRY_DSN is set and the optional sentry-sdk is
 # installed, scrubbed of personal data first (apiwise/sentry.py). ADMINS get e-mail either way.

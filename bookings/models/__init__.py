@@ -4,7 +4,8 @@
 - `availability`: slot settings, weekly windows and blocked days;
 - `booking`: a request (`Booking`) and its statuses;
 - `email`: the e-mail outbox (`EmailDelivery`);
-- `proof`: testimonials and case studies (snippets), shown on the Health Check page.
+- `proof`: testimonials and case studies (snippets), shown on the Health Check page;
+- `webhook`: CRM webhook endpoints, the events bookings cause and their deliveries.
 """
 
 from bookings.models.availability import AvailabilityWindow, BlockedDate, BookingSettings, Weekday
@@ -12,6 +13,7 @@ from bookings.models.booking import Booking, Status, Volume
 from bookings.models.email import EmailDelivery
 from bookings.models.page import HealthCheckPage
 from bookings.models.proof import CaseStudy, Testimonial
+from bookings.models.webhook import EventType, WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 __all__ = [
     "AvailabilityWindow",
@@ -20,9 +22,13 @@ __all__ = [
     "BookingSettings",
     "CaseStudy",
     "EmailDelivery",
+    "EventType",
     "HealthCheckPage",
     "Status",
     "Testimonial",
     "Volume",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
     "Weekday",
 ]
