@@ -42,3 +42,8 @@ TASKS = {
         "QUEUES": ["default", "email"],
     }
 }
+
+# Two-factor sign-in is required of superusers and Sales, and nobody is exempt, whatever the
+# environment says (dev.py's exemption for the local account must never reach production).
+STAFF_2FA_REQUIRED = True
+STAFF_2FA_EXEMPT_USERNAMES = []
