@@ -69,6 +69,49 @@ def test_one_address_guessing_many_usernames_is_locked_out(sales_user, editor):
     assert sign_in(client, "eddie", STAFF_PASSWORD, ip=ATTACKER_IP).status_code == 429
 
 
+def test_a_forged_forwarded_for_header_does_not_buy_fresh_tries(editor, settings):
+    """No proxy in front (TRUSTED_PROXY_COUNT 0): the address is the peer's, whatever
+    X-Forwarded-For claims, as for the booking rate limit."""
+    settings.TRUSTED_PROXY_COUNT = 0
+    client = Client()
+    for n in range(LIMIT):
+        response = client.post(
+            "/admin/login/",
+            {"username": f"user{n}", "password": "x"},
+            REMOTE_ADDR=ATTACKER_IP,
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{n}",
+        )
+    assert response.status_code == 429
+
+
+def test_behind_a_trusted_proxy_each_visitor_address_counts_apart(editor, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = "10.0.0.1"
+    client = Client()
+    for n in range(LIMIT):
+        client.post(
+            "/admin/login/",
+            {"username": f"user{n}", "password": "x"},
+            REMOTE_ADDR=proxy,
+            HTTP_X_FORWARDED_FOR=ATTACKER_IP,
+        )
+    office = Client()
+    response = office.post(
+        "/admin/login/",
+        {"username": "eddie", "password": STAFF_PASSWORD},
+        REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR=OFFICE_IP,
+    )
+    assert response.status_code == 302 and signed_in_as(office) == "eddie"
+    locked = Client().post(
+        "/admin/login/",
+        {"username": "eddie", "password": STAFF_PASSWORD},
+        REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR=ATTACKER_IP,
+    )
+    assert locked.status_code == 429
+
+
 def test_the_lock_clears_after_the_cool_off(sales_user):
     guess_wrong(Client(), "sam", LIMIT)
     AccessAttempt.objects.update(attempt_time=timezone.now() - timezone.timedelta(minutes=16))
