@@ -105,6 +105,15 @@ def test_signing_in_with_the_password_then_the_app_code(client, sales_user):
     assert client.get(BOOKINGS_URL).status_code == 200
 
 
+def test_the_code_page_sends_nobody_to_another_site(client, sales_user):
+    device = with_app(sales_user)
+    sign_in(client, "sam", STAFF_PASSWORD)
+    response = client.post(
+        VERIFY_URL, {"code": code_now(device), "next": "https://evil.example/admin/"}
+    )
+    assert response.status_code == 302 and response.url == "/admin/"
+
+
 def test_a_wrong_sign_in_code_is_refused_with_a_message(client, sales_user):
     device = with_app(sales_user)
     sign_in(client, "sam", STAFF_PASSWORD)
