@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django_otp import devices_for_user
 from wagtail.admin.auth import permission_denied
+from wagtail.log_actions import log
 
 from staff import lockout
 from staff.two_factor import two_factor_required
@@ -78,6 +79,8 @@ def reset_two_factor(request, user_id):
     target = get_object_or_404(get_user_model(), pk=user_id)
     for device in devices_for_user(target, confirmed=None):
         device.delete()
+    # In the admin's history (Reports > Site history) as well as the server log.
+    log(instance=target, action="staff.reset_two_factor", user=request.user)
     logger.warning(
         "Two-factor sign-in reset for %s by %s", target.get_username(), request.user.get_username()
     )

@@ -7,6 +7,13 @@ from wagtail.admin.menu import MenuItem
 from staff import admin_views, two_factor_views
 
 
+@hooks.register("register_log_actions")
+def register_staff_log_actions(actions):
+    actions.register_action(
+        "staff.reset_two_factor", "Reset two-factor sign-in", "Reset two-factor sign-in"
+    )
+
+
 @hooks.register("register_admin_urls")
 def register_staff_security_urls():
     return [

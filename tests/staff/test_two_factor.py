@@ -8,6 +8,7 @@ from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.models import ModelLogEntry
 
 from bookings.models import Booking
 from tests.apiwise.test_platform import production_setting
@@ -170,6 +171,8 @@ def test_a_superuser_resets_a_lost_phone_and_the_user_sets_it_up_again(admin_cli
 
     assert not TOTPDevice.objects.filter(user=sales_user).exists()
     assert sales.get(BOOKINGS_URL).url.startswith(SETUP_URL)
+    entry = ModelLogEntry.objects.get(action="staff.reset_two_factor")
+    assert entry.object_id == str(sales_user.pk) and entry.user.is_superuser
 
 
 def test_only_superusers_reset_two_factor(client, editor, sales_user):
