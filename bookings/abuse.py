@@ -35,17 +35,25 @@ def client_ip(request):
     return remote
 
 
-def rate_limited(request):
-    """Count this POST against the client's allowance (in the shared cache). True when over."""
-    key = f"bookings:rate:{client_ip(request)}"
-    window = settings.BOOKINGS_RATE_LIMIT_WINDOW
+def over_limit(key, limit, window):
+    """Count one more request under `key` in the shared cache (the count lives `window`
+    seconds from the first). True once there have been more than `limit`."""
     cache.add(key, 0, timeout=window)
     try:
         count = cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window)
         count = 1
-    return count > settings.BOOKINGS_RATE_LIMIT
+    return count > limit
+
+
+def rate_limited(request):
+    """Count this POST against the client's allowance (in the shared cache). True when over."""
+    return over_limit(
+        f"bookings:rate:{client_ip(request)}",
+        settings.BOOKINGS_RATE_LIMIT,
+        settings.BOOKINGS_RATE_LIMIT_WINDOW,
+    )
 
 
 def too_many_requests(request):

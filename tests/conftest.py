@@ -10,7 +10,7 @@ from django.db import connection
 from wagtail.models import Page, Site
 
 from scripts.chromium import CHROMIUM_ARGS
-from tests.helpers import AXE_JS, ROOT
+from tests.helpers import AXE_JS, ROOT, log_in_with_second_factor
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -92,6 +92,13 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin_client, past the second factor a superuser must use."""
+    log_in_with_second_factor(client, admin_user)
+    return client
 
 
 @pytest.fixture

@@ -93,14 +93,42 @@ STAFF_PASSWORD = "s3cret-pass"
 
 
 def log_in(page, base_url, username, password=STAFF_PASSWORD):
-    """Sign in to the Wagtail admin as a person would, and wait for the dashboard."""
+    """Sign in to the Wagtail admin as a person would (password, then a recovery code for the
+    second factor), and wait for the dashboard."""
+    from django.contrib.auth import get_user_model
     from playwright.sync_api import expect
 
+    code = new_recovery_code(get_user_model().objects.get(username=username))
     page.goto(f"{base_url}/admin/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Code").fill(code)
+    page.get_by_role("button", name="Verify").click()
     expect(page.get_by_role("heading", name="APIwise")).to_be_visible()
+
+
+def new_recovery_code(user):
+    """A fresh single-use recovery code for the user's second factor (made if they have none):
+    a code that works at any time, however often the test signs in."""
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+    device, _ = StaticDevice.objects.get_or_create(user=user, name="Recovery codes")
+    return device.token_set.create(token=StaticToken.random_token()).token
+
+
+def log_in_with_second_factor(client, user):
+    """client.force_login, with an authenticator app set up and the session past the second
+    factor, as after a real sign-in (superusers and Sales may reach nothing else)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
 
 
 def first_free_slot(page):

@@ -1,6 +1,7 @@
 """Settings shared by every deployment. Anything that differs between deployments is read
 from the environment (see .env.example)."""
 
+import datetime as dt
 import os
 from email.utils import formataddr, getaddresses
 from pathlib import Path
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "apiwise",
     "blog",
     "bookings",
+    "apiwise.staff",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -56,6 +58,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -80,11 +86,23 @@ MIDDLEWARE = [
     "apiwise.page_cache.PageCacheMiddleware",
     "apiwise.middleware.CachedSiteMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session passed the second factor?
+    "django_otp.middleware.OTPMiddleware",
+    "apiwise.staff.two_factor.StaffTwoFactorMiddleware",
+    "apiwise.staff.password_reset.PasswordResetThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "apiwise.middleware.PreviewFramingMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a locked-out sign-in before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "apiwise.urls"
@@ -244,8 +262,8 @@ CACHE_CONTROL_STALE_WHILE_REVALIDATE = env_int("CACHE_CONTROL_STALE_WHILE_REVALI
 
 WAGTAIL_SITE_NAME = "APIwise"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# Reset links go out through the e-mail outbox (queued, retried): apiwise/password_reset.py.
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "apiwise.password_reset.QueuedPasswordResetForm"  # noqa: S105 - a dotted path, not a password
+# Reset links go out through the e-mail outbox (queued, retried): apiwise/staff/password_reset.py.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "apiwise.staff.password_reset.QueuedPasswordResetForm"  # noqa: S105
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -275,6 +293,35 @@ if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
 # How many reverse proxies in front of the app append to X-Forwarded-For; used to find the
 # visitor's real IP for rate limiting. 0 means trust only REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# --- Staff accounts and security (staff app) ----------------------------------------------
+# Sign-in lockout (django-axes): AXES_FAILURE_LIMIT wrong passwords within AXES_COOLOFF_TIME
+# for one username (from anywhere), or from one client address (for any usernames), lock that
+# username or address out until AXES_COOLOFF_TIME has passed since the last failure, or a
+# superuser unlocks it (Settings > Sign-in lockouts, or `manage.py axes_reset`).
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The same proxy-aware client address as the booking rate limit (TRUSTED_PROXY_COUNT).
+AXES_CLIENT_IP_CALLABLE = "bookings.abuse.client_ip"
+AXES_LOCKOUT_CALLABLE = "apiwise.staff.lockout.lockout_response"
+# Only failures are recorded: no table of every staff sign-in to keep and purge.
+AXES_DISABLE_ACCESS_LOG = True
+# Wagtail's "forgotten password" form: requests per client address and per e-mail address
+# within the window, then 429 until the window ends.
+STAFF_PASSWORD_RESET_LIMIT_PER_IP = env_int("STAFF_PASSWORD_RESET_LIMIT_PER_IP", 5)
+STAFF_PASSWORD_RESET_LIMIT_PER_EMAIL = env_int("STAFF_PASSWORD_RESET_LIMIT_PER_EMAIL", 3)
+STAFF_PASSWORD_RESET_WINDOW = env_int("STAFF_PASSWORD_RESET_WINDOW", 60 * 60)
+# Two-factor sign-in (django-otp): an authenticator app (TOTP) plus single-use recovery
+# codes. Required for superusers and the groups listed; optional for everyone else.
+STAFF_2FA_REQUIRED = True
+STAFF_2FA_REQUIRED_GROUPS = ["Sales"]
+# Usernames that may skip it. Only dev.py puts anyone here (the `make run` account).
+STAFF_2FA_EXEMPT_USERNAMES = []
+STAFF_2FA_RECOVERY_CODES = 10
+# The name authenticator apps show next to the code.
+OTP_TOTP_ISSUER = "APIwise"
+# --- end of staff settings ----------------------------------------------------------------
 
 # --- Health Check bookings (bookings app) --------------------------------------------------
 # Who gets the "new request" e-mail; empty means the contact e-mail in the site settings.

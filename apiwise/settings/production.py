@@ -49,3 +49,8 @@ BOOKINGS_WEBHOOK_REQUIRE_HTTPS = env_bool("BOOKINGS_WEBHOOK_REQUIRE_HTTPS", True
 # Unhandled exceptions also go to Sentry when SENTRY_DSN is set and the optional sentry-sdk is
 # installed, scrubbed of personal data first (apiwise/sentry.py). ADMINS get e-mail either way.
 init_sentry(os.environ.get("SENTRY_DSN", "").strip())
+
+# Two-factor sign-in is required of superusers and Sales, and nobody is exempt, whatever the
+# environment says (dev.py's exemption for the local account must never reach production).
+STAFF_2FA_REQUIRED = True
+STAFF_2FA_EXEMPT_USERNAMES = []

@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from blog.blocks import anchors_in
 from blog.models import ArticlePage, GuideIndexPage, SeriesHubPage
+from tests.helpers import log_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def admin_client(client):
     user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
-    client.force_login(user)
+    log_in_with_second_factor(client, user)
     return client
 
 

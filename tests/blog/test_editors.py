@@ -12,6 +12,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from blog.models import ArticlePage, SeriesHubPage, SeriesItem
+from tests.helpers import log_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def admin_client(client):
     user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
-    client.force_login(user)
+    log_in_with_second_factor(client, user)
     return client
 
 

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group, User
 
 from bookings.models import HealthCheckPage
 from bookings.slots import free_slots
+from tests.helpers import log_in_with_second_factor
 
 
 @pytest.fixture(autouse=True)
@@ -34,7 +35,7 @@ def sales_client(client):
     """Logged in as a member of the Sales group."""
     user = User.objects.create_user("sam", password="pw")
     user.groups.add(Group.objects.get(name="Sales"))
-    client.force_login(user)
+    log_in_with_second_factor(client, user)
     return client
 
 

@@ -98,15 +98,20 @@ def test_varnish_serves_cached_guides_and_a_publish_reaches_the_next_visitor_in_
 class Staff:
     """A signed-in editor's browser, for the admin of one web server."""
 
-    def __init__(self, base, username, password):
+    def __init__(self, base, username, password, recovery_code):
         self.base = base
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
         )
         page = self.fetch("/admin/login/")
-        self.fetch(
+        # The password leads to the second-factor page (superusers must use one).
+        code_page = self.fetch(
             "/admin/login/",
             {"csrfmiddlewaretoken": self.csrf(page), "username": username, "password": password},
+        )
+        self.fetch(
+            "/admin/two-factor/verify/",
+            {"csrfmiddlewaretoken": self.csrf(code_page), "code": recovery_code},
         )
 
     def fetch(self, path, data=None, files=None):
@@ -161,10 +166,11 @@ def test_two_web_servers_share_images_published_pages_and_the_rate_limit(
     manage_shell(
         site_env,
         "from django.contrib.auth import get_user_model; "
-        f"get_user_model().objects.create_superuser('scale-editor', 'e@apiwise.example', {password!r})",
+        f"u = get_user_model().objects.create_superuser('scale-editor', 'e@apiwise.example', {password!r}); "
+        "u.staticdevice_set.create(name='Recovery codes').token_set.create(token='scalecode1')",
     )
     # An image uploaded through the first server…
-    first = Staff(site, "scale-editor", password)
+    first = Staff(site, "scale-editor", password, recovery_code="scalecode1")
     form = first.fetch("/admin/images/add/")
     first.fetch(
         "/admin/images/add/",
