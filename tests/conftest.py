@@ -95,8 +95,12 @@ def empty_cache():
 
 
 @pytest.fixture
-def admin_client(client, admin_user):
-    """pytest-django's admin_client, past the second factor a superuser must use."""
+def admin_client(admin_user):
+    """pytest-django's admin_client (a browser of its own, not the `client` fixture), past the
+    second factor a superuser must use."""
+    from django.test import Client
+
+    client = Client()
     log_in_with_second_factor(client, admin_user)
     return client
 
