@@ -21,7 +21,7 @@ from wagtail.admin.views import generic
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from bookings import outbox, privacy
+from bookings import outbox, privacy, reminders
 from bookings.models import Booking, EmailDelivery, Status
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -90,7 +90,7 @@ class BookingIndexView(generic.IndexView):
 class StatusForm(forms.ModelForm):
     class Meta:
         model = Booking
-        fields = ["status", "staff_notes"]
+        fields = ["status", "meeting_link", "staff_notes"]
         widgets = {"staff_notes": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, for_user=None, **kwargs):
@@ -117,6 +117,7 @@ class BookingEditView(generic.EditView):
                 user=user,
                 data={"from": before.status, "to": instance.status},
             )
+            reminders.sync_reminder(instance)  # no reminder for a declined call, one if revived
         if before.staff_notes != instance.staff_notes:
             log(instance=instance, action="bookings.notes", user=user)
         return instance

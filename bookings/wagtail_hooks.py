@@ -41,7 +41,7 @@ class BookingViewSet(ModelViewSet):
     index_view_class = admin_views.BookingIndexView
     edit_view_class = admin_views.BookingEditView
     inspect_view_class = admin_views.BookingInspectView
-    form_fields = ["status", "staff_notes"]
+    form_fields = ["status", "meeting_link", "staff_notes"]
     list_display = [
         "reference",
         "status",
@@ -90,6 +90,7 @@ class BookingViewSet(ModelViewSet):
         "problem",
         "volume",
         "slot_start",
+        "meeting_link",
         "marketing_opt_in",
         "marketing_opt_in_text",
         "marketing_opt_in_at",

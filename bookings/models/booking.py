@@ -9,6 +9,7 @@ import uuid
 
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateTimeRangeField, RangeBoundary, RangeOperators
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Func, Q
 from django.utils import timezone
@@ -38,6 +39,20 @@ TRANSITIONS = {
     Status.SPAM: (Status.NEW,),
     Status.CANCELLED: (Status.NEW,),
 }
+
+
+class WebLinkField(models.URLField):
+    """A link that goes into e-mails and calendars: web addresses only (no ftp:, no
+    javascript:), with one message wherever it is checked (form or model)."""
+
+    message = "Enter an http:// or https:// link."
+    default_validators = [URLValidator(schemes=["http", "https"])]
+    default_error_messages = {"invalid": message}
+
+    def formfield(self, **kwargs):
+        return super().formfield(
+            **{"error_messages": {"invalid": self.message}, "validators": [], **kwargs}
+        )
 
 
 class Volume(models.TextChoices):
@@ -94,6 +109,13 @@ class Booking(models.Model):
     spam_reason = models.CharField(max_length=100, blank=True)
 
     staff_notes = models.TextField("notes", blank=True, max_length=5000)
+    meeting_link = WebLinkField(
+        "meeting link",
+        max_length=500,
+        blank=True,
+        help_text="The video call for this request (https://…). Empty: the default in the "
+        "Health Check slot settings.",
+    )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
@@ -146,6 +168,12 @@ class Booking(models.Model):
         return ", ".join(names)
 
     systems_list.short_description = "Systems"
+
+    def meeting_url(self):
+        """The link to join the call: the request's own, or the site's default."""
+        from bookings.models.availability import BookingSettings
+
+        return self.meeting_link or BookingSettings.load().default_meeting_link
 
     def allowed_statuses(self):
         return TRANSITIONS.get(self.status, ())
