@@ -171,3 +171,31 @@ def register_privacy_menu_item():
     return PrivacyMenuItem(
         "Personal data (GDPR)", reverse("bookings_privacy"), icon_name="user", order=260
     )
+
+
+# --- The calendar feed (bookings/calendar_feed.py) ------------------------------------------
+
+from bookings import calendar_feed, calendar_views  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def register_calendar_feed_admin_url():
+    return [
+        path(
+            "bookings/calendar-feed/",
+            calendar_views.manage_feed,
+            name="bookings_calendar_feed_admin",
+        )
+    ]
+
+
+class CalendarFeedMenuItem(MenuItem):
+    def is_shown(self, request):
+        return calendar_feed.may_subscribe(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_calendar_feed_menu_item():
+    return CalendarFeedMenuItem(
+        "Calendar feed", reverse("bookings_calendar_feed_admin"), icon_name="date", order=255
+    )

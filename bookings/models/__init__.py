@@ -4,11 +4,13 @@
 - `availability`: slot settings, weekly windows and blocked days;
 - `booking`: a request (`Booking`) and its statuses;
 - `email`: the e-mail outbox (`EmailDelivery`);
-- `proof`: testimonials and case studies (snippets), shown on the Health Check page.
+- `proof`: testimonials and case studies (snippets), shown on the Health Check page;
+- `calendar_feed`: a Sales user's private calendar subscription (`CalendarFeed`).
 """
 
 from bookings.models.availability import AvailabilityWindow, BlockedDate, BookingSettings, Weekday
 from bookings.models.booking import Booking, Status, Volume
+from bookings.models.calendar_feed import CalendarFeed
 from bookings.models.email import EmailDelivery
 from bookings.models.page import HealthCheckPage
 from bookings.models.proof import CaseStudy, Testimonial
@@ -18,6 +20,7 @@ __all__ = [
     "BlockedDate",
     "Booking",
     "BookingSettings",
+    "CalendarFeed",
     "CaseStudy",
     "EmailDelivery",
     "HealthCheckPage",
