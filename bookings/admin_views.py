@@ -158,7 +158,9 @@ def resend_delivery(request, delivery_id):
         return HttpResponseNotAllowed(["POST"])
     if not request.user.has_perm("bookings.change_booking"):
         return permission_denied(request)
-    delivery = get_object_or_404(EmailDelivery.objects.select_related("booking"), pk=delivery_id)
+    delivery = get_object_or_404(
+        EmailDelivery.objects.select_related("booking"), pk=delivery_id, booking__isnull=False
+    )
     if not delivery.booking.email:
         messages.error(request, "This request has been anonymised: there is no address to send to.")
     else:

@@ -45,13 +45,35 @@ def staff_recipients(site_settings):
 def message_id(delivery, from_address):
     """The same for every attempt at one delivery (a new one for a staff resend)."""
     domain = from_address.rpartition("@")[2] or "apiwise.example"
-    return f"<booking-{delivery.booking.reference.lower()}-{delivery.kind}-{delivery.pk}@{domain}>"
+    owner = f"booking-{delivery.booking.reference.lower()}-" if delivery.booking_id else ""
+    return f"<{owner}{delivery.kind}-{delivery.pk}@{domain}>"
+
+
+def build_stored_message(delivery):
+    """An e-mail without a booking, as it was rendered when queued."""
+    stored = delivery.message
+    _, site_settings, _ = _site_context()
+    organisation = site_settings.organisation_name if site_settings else "APIwise"
+    from_address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    message = EmailMultiAlternatives(
+        subject=stored["subject"],
+        body=stored["body"],
+        from_email=formataddr((organisation, from_address)),
+        to=stored["to"],
+        reply_to=stored.get("reply_to") or [],
+        headers={**stored.get("headers", {}), "Message-ID": message_id(delivery, from_address)},
+    )
+    if stored.get("html"):
+        message.attach_alternative(stored["html"], "text/html")
+    return message
 
 
 def build_message(delivery):
     from bookings import links
     from bookings.ics import invite
 
+    if delivery.booking_id is None:
+        return build_stored_message(delivery)
     booking: Booking = delivery.booking
     if not booking.email:
         raise ValueError("The request has no e-mail address (anonymised).")

@@ -33,6 +33,8 @@ from bookings.models import EmailDelivery
 logger = logging.getLogger(__name__)
 EMAIL_QUEUE = "email"
 State = EmailDelivery.State
+# E-mails whose stored body must not outlive its sending.
+SECRET_KINDS = {EmailDelivery.Kind.PASSWORD_RESET}
 
 
 class WorkerStopped(Exception):
@@ -78,6 +80,24 @@ def queue_email(booking, kind, *, send_at=None, **fields):
         booking=booking, kind=kind, next_attempt_at=send_at or timezone.now(), **fields
     )
     _enqueue(delivery, run_after=send_at)
+    return delivery
+
+
+def queue_message(kind, *, to, subject, body, html="", reply_to=(), headers=None):
+    """Queue an e-mail that belongs to no booking, rendered now. Call it inside the
+    transaction of the change that causes it, as queue_email()."""
+    delivery = EmailDelivery.objects.create(
+        kind=kind,
+        message={
+            "to": list(to),
+            "subject": " ".join(subject.split()),
+            "body": body,
+            "html": html,
+            "reply_to": list(reply_to),
+            "headers": dict(headers or {}),
+        },
+    )
+    _enqueue(delivery)
     return delivery
 
 
@@ -134,7 +154,7 @@ def deliver(delivery_id):
     now = timezone.now()
     with transaction.atomic():
         delivery = (
-            EmailDelivery.objects.select_for_update()
+            EmailDelivery.objects.select_for_update(of=("self",))
             .select_related("booking")
             .filter(pk=delivery_id)
             .first()
@@ -164,9 +184,11 @@ def deliver(delivery_id):
     except Exception as error:  # noqa: BLE001 - any failure is recorded and retried
         return _record_failure(delivery, error)
 
-    EmailDelivery.objects.filter(pk=delivery.pk).update(
-        state=State.SENT, sent_at=timezone.now(), last_error="", lease_until=None
-    )
+    sent = {"state": State.SENT, "sent_at": timezone.now(), "last_error": "", "lease_until": None}
+    if delivery.kind in SECRET_KINDS:
+        # Its body holds a working secret (a reset link): keep only who and what once sent.
+        sent["message"] = {key: delivery.message.get(key) for key in ("to", "subject")}
+    EmailDelivery.objects.filter(pk=delivery.pk).update(**sent)
     return "sent"
 
 
@@ -174,13 +196,14 @@ def _record_failure(delivery, error):
     message = f"{type(error).__name__}: {error}"[:1000]
     delays = settings.BOOKINGS_EMAIL_RETRY_DELAYS
     logger.warning(
-        "E-mail %s for %s failed (attempt %s): %s",
+        "E-mail %s (%s) failed (attempt %s): %s",
         delivery.pk,
-        delivery.booking.reference,
+        delivery.booking.reference if delivery.booking else delivery.kind,
         delivery.attempts,
         message,
     )
-    if delivery.attempts > len(delays) or not delivery.booking.email:
+    no_recipient = not (delivery.booking.email if delivery.booking else delivery.message.get("to"))
+    if delivery.attempts > len(delays) or no_recipient:
         EmailDelivery.objects.filter(pk=delivery.pk).update(
             state=State.FAILED, last_error=message, lease_until=None
         )

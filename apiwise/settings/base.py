@@ -242,6 +242,8 @@ CACHE_CONTROL_STALE_WHILE_REVALIDATE = env_int("CACHE_CONTROL_STALE_WHILE_REVALI
 
 WAGTAIL_SITE_NAME = "APIwise"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Reset links go out through the e-mail outbox (queued, retried): apiwise/password_reset.py.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "apiwise.password_reset.QueuedPasswordResetForm"  # noqa: S105 - a dotted path, not a password
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False

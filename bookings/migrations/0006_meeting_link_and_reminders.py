@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('bookings', '0005_health_check_story_and_proof'),
+        ('bookings', '0006_email_without_booking'),
     ]
 
     operations = [
@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='emaildelivery',
             name='kind',
-            field=models.CharField(choices=[('confirmation', 'Confirmation to the prospect'), ('staff', 'Notification to staff'), ('cancellation', 'Cancellation to the prospect'), ('reschedule', 'New time to the prospect'), ('reminder', 'Reminder to the prospect, 24 hours before')], max_length=16),
+            field=models.CharField(choices=[('confirmation', 'Confirmation to the prospect'), ('staff', 'Notification to staff'), ('cancellation', 'Cancellation to the prospect'), ('reschedule', 'New time to the prospect'), ('password_reset', 'Password reset link to a staff member'), ('reminder', 'Reminder to the prospect, 24 hours before')], max_length=16),
         ),
         migrations.AlterField(
             model_name='emaildelivery',

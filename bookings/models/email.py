@@ -1,5 +1,6 @@
 """The e-mail outbox: one row per e-mail, queued in the transaction that caused it and sent by
-the worker (see bookings/outbox.py)."""
+the worker (see bookings/outbox.py). Most rows belong to a booking and are built from it when
+sent; the others (a password reset, ...) carry their message, rendered when it was queued."""
 
 from django.db import models
 from django.utils import timezone
@@ -16,6 +17,7 @@ class EmailDelivery(models.Model):
         STAFF = "staff", "Notification to staff"
         CANCELLATION = "cancellation", "Cancellation to the prospect"
         RESCHEDULE = "reschedule", "New time to the prospect"
+        PASSWORD_RESET = "password_reset", "Password reset link to a staff member"
         REMINDER = "reminder", "Reminder to the prospect, 24 hours before"
 
     class State(models.TextChoices):
@@ -26,8 +28,13 @@ class EmailDelivery(models.Model):
         # A reminder whose call was cancelled or moved before it was due (see reminders.py).
         SKIPPED = "skipped", "Not sent: the call was cancelled or moved"
 
-    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="deliveries")
+    booking = models.ForeignKey(
+        Booking, on_delete=models.CASCADE, related_name="deliveries", null=True, blank=True
+    )
     kind = models.CharField(max_length=16, choices=Kind.choices)
+    # For an e-mail without a booking: {"to", "subject", "body", "html", "reply_to", "headers"},
+    # rendered when queued (see outbox.queue_message).
+    message = models.JSONField(default=dict, blank=True)
     state = models.CharField(max_length=8, choices=State.choices, default=State.QUEUED)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
