@@ -296,7 +296,11 @@ BOOKINGS_EMAIL_RETRY_DELAYS = env_int_list(
 BOOKINGS_EMAIL_LEASE_SECONDS = env_int("BOOKINGS_EMAIL_LEASE_SECONDS", 30)
 BOOKINGS_OUTBOX_CHECK_SECONDS = env_int("BOOKINGS_OUTBOX_CHECK_SECONDS", 30)
 # Jobs the worker (`manage.py run_worker`) runs on a timer: {dotted path: seconds}.
-WORKER_PERIODIC_JOBS = {"bookings.outbox.requeue_stale": BOOKINGS_OUTBOX_CHECK_SECONDS}
+# The staff's morning digest is checked every minute and goes out once a day from 08:00 UK time.
+WORKER_PERIODIC_JOBS = {
+    "bookings.outbox.requeue_stale": BOOKINGS_OUTBOX_CHECK_SECONDS,
+    "bookings.digest.send_due_digest": 60,
+}
 # Retention (`manage.py purge_bookings`, daily).
 BOOKINGS_SPAM_RETENTION_DAYS = env_int("BOOKINGS_SPAM_RETENTION_DAYS", 30)
 BOOKINGS_ANONYMISE_AFTER_DAYS = env_int("BOOKINGS_ANONYMISE_AFTER_DAYS", 730)

@@ -5,12 +5,14 @@
 - `booking`: a request (`Booking`) and its statuses;
 - `email`: the e-mail outbox (`EmailDelivery`);
 - `proof`: testimonials and case studies (snippets), shown on the Health Check page;
-- `calendar_feed`: a Sales user's private calendar subscription (`CalendarFeed`).
+- `calendar_feed`: a Sales user's private calendar subscription (`CalendarFeed`);
+- `digest`: the staff's morning digest, one row per UK date (`StaffDigest`).
 """
 
 from bookings.models.availability import AvailabilityWindow, BlockedDate, BookingSettings, Weekday
 from bookings.models.booking import Booking, Status, Volume
 from bookings.models.calendar_feed import CalendarFeed
+from bookings.models.digest import StaffDigest
 from bookings.models.email import EmailDelivery
 from bookings.models.page import HealthCheckPage
 from bookings.models.proof import CaseStudy, Testimonial
@@ -24,6 +26,7 @@ __all__ = [
     "CaseStudy",
     "EmailDelivery",
     "HealthCheckPage",
+    "StaffDigest",
     "Status",
     "Testimonial",
     "Volume",
