@@ -206,3 +206,26 @@ def test_an_unwanted_reminder_is_not_resurrected_by_a_status_change(db_tasks, sm
         "queued"
     ]
     assert EmailDelivery.objects.filter(kind="reminder").count() == 1
+
+
+def test_end_to_end_a_prospect_books_on_the_site_and_the_production_worker_reminds_them(
+    client, db_tasks, smtp, production_worker, monkeypatch
+):
+    """The public form, then the worker in its own process with the production settings,
+    sending through the SMTP server on loopback."""
+    from bookings.slots import free_slots
+    from tests.helpers import form_data
+
+    monkeypatch.setenv("EMAIL_HOST", "127.0.0.1")
+    monkeypatch.setenv("EMAIL_PORT", str(smtp.port))
+    slot = free_slots()[-1]  # weeks ahead
+    response = client.post("/health-check/", form_data(slot=slot.value))
+    assert response.status_code == 303
+    production_worker()
+    assert len(smtp.messages) == 2 and reminders_received(smtp) == []
+
+    time_passes(until(slot.start - dt.timedelta(hours=24)) + 1)
+    production_worker()
+    (received,) = reminders_received(smtp)
+    assert received["To"] == PROSPECT
+    assert f"{slot.label} (UK time)" in text_of(received)
