@@ -56,6 +56,7 @@ def test_a_sales_user_subscribes_to_the_upcoming_calls(sales_client, client):
     call_at(120, company="Declined Ltd", status="declined")
     make_booking(company="No Slot Ltd")
 
+    assert "Calendar feed" in sales_client.get("/admin/").content.decode()  # the menu item
     url = make_link(sales_client)
     token = url.rsplit("/", 1)[1].removesuffix(".ics")
     # Only the hash is stored.
