@@ -5,7 +5,7 @@ ENV UV_PROJECT_ENVIRONMENT=/opt/venv UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_
 RUN pip install --no-cache-dir uv
 WORKDIR /app
 COPY pyproject.toml uv.lock .python-version ./
-RUN uv sync --frozen --no-dev --no-install-project
+RUN uv sync --frozen --no-dev --no-install-project --extra sentry
 
 # Runtime stage: the app, its static files, a non-root user.
 FROM python:3.13-slim AS runtime
@@ -16,6 +16,10 @@ ENV PATH=/opt/venv/bin:$PATH \
     VAR_DIR=/app/var \
     STATIC_ROOT=/app/staticfiles \
     MEDIA_ROOT=/app/var/media
+# pg_dump and pg_restore for `manage.py backup` / `restore`: Debian's client matches the
+# compose file's PostgreSQL 17 (the commands refuse a client older than the server).
+RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system apiwise && useradd --system --gid apiwise --home /app apiwise
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app

@@ -10,7 +10,7 @@ export UV_PROJECT_ENVIRONMENT := .venv
 UV := $(shell uv --version >/dev/null 2>&1 && echo uv || echo .tools/bin/uv)
 PY := .venv/bin/python
 
-.PHONY: help install run test test-fast lint format test-deps audit bench clean
+.PHONY: help install run test test-fast lint format test-deps audit bench backup restore clean
 
 help:
 	@echo "make run    install, migrate, load the demo content and serve http://$(HOST):$(PORT)/"
@@ -18,13 +18,14 @@ help:
 	@echo "make lint   ruff check and ruff format --check"
 	@echo "make audit  Lighthouse, axe and the Nu Html Checker against a production-like server"
 	@echo "make bench  requests per second for the public pages, with their targets (PostgreSQL)"
+	@echo "make backup / make restore BACKUP=<folder>  the database and media (README: Backups)"
 
 .tools/bin/uv:
 	python3 -m venv .tools
 	.tools/bin/pip install --quiet uv
 
 install: $(if $(filter uv,$(UV)),,.tools/bin/uv)
-	$(UV) sync --frozen --quiet
+	$(UV) sync --frozen --quiet --all-extras
 
 run: install
 	mkdir -p var
@@ -69,6 +70,16 @@ bench: install
 	  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } \
 	  || { echo "wrk is not installed (sudo apt-get install wrk)"; exit 1; }
 	$(PY) scripts/bench.py $(BENCH_ARGS)
+
+# The database (pg_dump) and local media into var/backups/apiwise-<UTC time>/ (BACKUP_DIR to
+# change), and back into an empty database: RESTORE_ARGS="--database-url postgres://..." to
+# restore somewhere other than DATABASE_URL. See apiwise/backups.py and the README.
+backup: install
+	$(PY) manage.py backup $(if $(BACKUP_DIR),--dir "$(BACKUP_DIR)")
+
+restore: install
+	@[ -n "$(BACKUP)" ] || { echo "usage: make restore BACKUP=var/backups/apiwise-<time> [RESTORE_ARGS=...]"; exit 2; }
+	$(PY) manage.py restore "$(BACKUP)" $(RESTORE_ARGS)
 
 test-fast: install
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)

@@ -21,7 +21,7 @@ from wagtail.admin.views import generic
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from bookings import outbox, privacy, reminders
+from bookings import outbox, privacy, reminders, webhooks
 from bookings.models import Booking, EmailDelivery, Status
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -90,7 +90,7 @@ class BookingIndexView(generic.IndexView):
 class StatusForm(forms.ModelForm):
     class Meta:
         model = Booking
-        fields = ["status", "meeting_link", "staff_notes"]
+        fields = ["status", "meeting_link", "staff_notes", "became_client", "won_value"]
         widgets = {"staff_notes": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, for_user=None, **kwargs):
@@ -103,6 +103,13 @@ class StatusForm(forms.ModelForm):
         self.fields[
             "status"
         ].help_text = "New → contacted → scheduled → completed, or declined, or spam."
+
+    def clean(self):
+        cleaned = super().clean()
+        # A value without the outcome would be counted nowhere in the "Which guides sell" report.
+        if cleaned.get("won_value") is not None and not cleaned.get("became_client"):
+            self.add_error("won_value", "Tick “became a client” to record a won value.")
+        return cleaned
 
 
 class BookingEditView(generic.EditView):
@@ -118,8 +125,20 @@ class BookingEditView(generic.EditView):
                 data={"from": before.status, "to": instance.status},
             )
             reminders.sync_reminder(instance)  # no reminder for a declined call, one if revived
+            # In the same transaction as the change (Wagtail's EditView.form_valid is atomic).
+            webhooks.record_event(instance, webhooks.EventType.STATUS_CHANGED)
         if before.staff_notes != instance.staff_notes:
             log(instance=instance, action="bookings.notes", user=user)
+        if (before.became_client, before.won_value) != (instance.became_client, instance.won_value):
+            log(
+                instance=instance,
+                action="bookings.outcome",
+                user=user,
+                data={
+                    "became_client": instance.became_client,
+                    "won_value": None if instance.won_value is None else str(instance.won_value),
+                },
+            )
         return instance
 
 
@@ -151,6 +170,11 @@ class BookingInspectView(generic.InspectView):
 
     def get_slot_start_display_value(self):
         return self.object.slot_label() or "None chosen"
+
+    def get_won_value_display_value(self):
+        from bookings.report import pounds
+
+        return EMPTY if self.object.won_value is None else pounds(self.object.won_value)
 
 
 def resend_delivery(request, delivery_id):

@@ -203,6 +203,8 @@ SALES_PERMISSIONS = {
     "bookings.availabilitywindow": ("view", "add", "change", "delete"),
     "bookings.blockeddate": ("view", "add", "change", "delete"),
     "bookings.bookingsettings": ("change",),
+    "bookings.webhookendpoint": ("view", "add", "change", "delete"),
+    "bookings.webhookdelivery": ("view", "change"),
 }
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
@@ -80,6 +81,7 @@ def anonymise(booking):
     booking.save()
     booking.systems.clear()
     booking.deliveries.all().delete()
+    booking.webhook_events.all().delete()  # their payloads hold the same personal data
 
 
 def erase(email, user=None):
@@ -104,7 +106,7 @@ def purge(now=None):
         anonymised = 0
         stale = Booking.objects.filter(
             created_at__lt=old_cutoff, anonymised_at__isnull=True
-        ).exclude(status__in=[Status.COMPLETED, Status.SPAM])
+        ).exclude(Q(status__in=[Status.COMPLETED, Status.SPAM]) | Q(became_client=True))
         for booking in stale.select_for_update():
             anonymise(booking)
             log(instance=booking, action="bookings.erase", data={"reason": "retention"})

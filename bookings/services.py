@@ -10,7 +10,7 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from bookings import outbox, reminders
+from bookings import outbox, reminders, webhooks
 from bookings.models import Booking, EmailDelivery, Status
 from bookings.models.booking import ACTIVE_STATUSES, CHANGEABLE_STATUSES
 
@@ -84,6 +84,7 @@ def create_booking(fields, *, slot=None, systems=(), spam_reason="", rules=None)
                     outbox.queue_email(booking, EmailDelivery.Kind.CONFIRMATION)
                     outbox.queue_email(booking, EmailDelivery.Kind.STAFF)
                     reminders.sync_reminder(booking)
+                    webhooks.record_event(booking, webhooks.EventType.CREATED)
         except IntegrityError as error:
             existing = booking_for_submission(booking.submission_token)
             if existing:
@@ -123,6 +124,7 @@ def cancel(booking):
         outbox.queue_email(booking, EmailDelivery.Kind.CANCELLATION)
         outbox.queue_email(booking, EmailDelivery.Kind.STAFF)
         reminders.sync_reminder(booking)
+        webhooks.record_event(booking, webhooks.EventType.CANCELLED)
 
 
 def reschedule(booking, slot, rules):
@@ -142,6 +144,7 @@ def reschedule(booking, slot, rules):
             outbox.queue_email(booking, EmailDelivery.Kind.RESCHEDULE)
             outbox.queue_email(booking, EmailDelivery.Kind.STAFF)
             reminders.sync_reminder(booking)
+            webhooks.record_event(booking, webhooks.EventType.RESCHEDULED)
     except (IntegrityError, SlotTaken) as error:
         booking.refresh_from_db()
         raise SlotTaken from error

@@ -13,6 +13,7 @@ def register_booking_log_actions(actions):
         "bookings.rescheduled_by_prospect", "Rescheduled by prospect", "Rescheduled by the prospect"
     )
     actions.register_action("bookings.notes", "Edit notes", "Edited staff notes")
+    actions.register_action("bookings.outcome", "Record outcome", "Recorded the outcome")
     actions.register_action("bookings.resend", "Resend e-mail", "Resent an e-mail")
     actions.register_action(
         "bookings.export_personal_data", "Export data", "Exported personal data"
@@ -26,8 +27,9 @@ from django.urls import path, reverse  # noqa: E402
 from wagtail.admin.menu import MenuItem  # noqa: E402
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup  # noqa: E402
 
-from bookings import admin_views  # noqa: E402
+from bookings import admin_views, report_views  # noqa: E402
 from bookings.models import AvailabilityWindow, BlockedDate, Booking  # noqa: E402
+from bookings.webhook_admin import WebhookEndpointViewSet  # noqa: E402
 
 
 class BookingViewSet(ModelViewSet):
@@ -41,7 +43,7 @@ class BookingViewSet(ModelViewSet):
     index_view_class = admin_views.BookingIndexView
     edit_view_class = admin_views.BookingEditView
     inspect_view_class = admin_views.BookingInspectView
-    form_fields = ["status", "meeting_link", "staff_notes"]
+    form_fields = ["status", "meeting_link", "staff_notes", "became_client", "won_value"]
     list_display = [
         "reference",
         "status",
@@ -73,6 +75,8 @@ class BookingViewSet(ModelViewSet):
         "marketing_opt_in",
         "marketing_opt_in_text",
         "staff_notes",
+        "became_client",
+        "won_value",
     ]
     export_headings = {"systems_list": "Systems", "slot_label": "Slot", "utm": "UTM"}
     export_filename = "health-check-requests"
@@ -98,6 +102,8 @@ class BookingViewSet(ModelViewSet):
         "utm",
         "spam_reason",
         "staff_notes",
+        "became_client",
+        "won_value",
         "anonymised_at",
     ]
 
@@ -139,7 +145,7 @@ class HealthCheckGroup(ModelViewSetGroup):
     menu_label = "Health Check"
     menu_icon = "date"
     menu_order = 250
-    items = (BookingViewSet, AvailabilityWindowViewSet, BlockedDateViewSet)
+    items = (BookingViewSet, AvailabilityWindowViewSet, BlockedDateViewSet, WebhookEndpointViewSet)
 
 
 @hooks.register("register_admin_viewset")
@@ -156,6 +162,7 @@ def register_booking_admin_urls():
             name="bookings_resend",
         ),
         path("bookings/privacy/", admin_views.privacy_tools, name="bookings_privacy"),
+        path("bookings/report/", report_views.guides_report, name="bookings_guides_report"),
     ]
 
 
@@ -170,6 +177,20 @@ class PrivacyMenuItem(MenuItem):
 def register_privacy_menu_item():
     return PrivacyMenuItem(
         "Personal data (GDPR)", reverse("bookings_privacy"), icon_name="user", order=260
+    )
+
+
+class SalesMenuItem(MenuItem):
+    """Shown to those who may see the requests: Sales and superusers."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("bookings.view_booking")
+
+
+@hooks.register("register_reports_menu_item")
+def register_guides_report_menu_item():
+    return SalesMenuItem(
+        "Which guides sell", reverse("bookings_guides_report"), icon_name="doc-full", order=900
     )
 
 

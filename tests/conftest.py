@@ -229,7 +229,7 @@ def db_tasks(settings):
     settings.TASKS = {
         "default": {
             "BACKEND": "django_tasks_db.DatabaseBackend",
-            "QUEUES": ["default", "email"],
+            "QUEUES": ["default", "email", "webhooks"],
         }
     }
     settings.BOOKINGS_EMAIL_RETRY_DELAYS = [60, 300]

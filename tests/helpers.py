@@ -1,6 +1,7 @@
 """Plain helpers the tests share (fixtures live in the conftest files)."""
 
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import re
@@ -31,7 +32,10 @@ ARTICLE_SLUG = "apis-vs-integrations-vs-automation"
 ARTICLE_URL = f"/guides/{ARTICLE_SLUG}/"
 
 DATABASE_TASK_QUEUE = {
-    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "email", "webhooks"],
+    }
 }
 
 
@@ -234,17 +238,89 @@ def run_worker():
 
 
 def time_passes(seconds):
-    """Move every scheduled task and e-mail retry `seconds` earlier, as if that much time had
+    """Move every scheduled task, e-mail and webhook retry `seconds` earlier, as if that much time had
     passed."""
     from django_tasks_db.models import DBTaskResult, get_date_max
 
-    from bookings.models import EmailDelivery
+    from bookings.models import EmailDelivery, WebhookDelivery
 
     delta = dt.timedelta(seconds=seconds)
     # A task to run at once has no time ("the end of time" in its row): leave it be.
     for task in DBTaskResult.objects.filter(status="READY").exclude(run_after=get_date_max()):
         task.run_after -= delta
         task.save(update_fields=["run_after"])
-    for delivery in EmailDelivery.objects.all():
-        delivery.next_attempt_at -= delta
-        delivery.save(update_fields=["next_attempt_at"])
+    for model in (EmailDelivery, WebhookDelivery):
+        for delivery in model.objects.all():
+            delivery.next_attempt_at -= delta
+            delivery.save(update_fields=["next_attempt_at"])
+
+
+class WebhookReceiver:
+    """A real HTTP server on loopback standing in for a CRM: it records every request and
+    answers 200, or what `answers` says next (a status, or (status, headers)), after `delay`
+    seconds. A test can stop it and start it again on the same port."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.requests = []  # dicts of path, headers, body, in the order received
+        self.answers = []
+        self.delay = 0
+        self.server = None
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}/hooks/apiwise"
+
+    def _handler(self):
+        from http.server import BaseHTTPRequestHandler
+
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 - http.server's API
+                length = int(self.headers.get("Content-Length", 0))
+                body = self.rfile.read(length)
+                receiver.requests.append(
+                    {"path": self.path, "headers": dict(self.headers), "body": body}
+                )
+                if receiver.delay:
+                    time.sleep(receiver.delay)
+                answer = receiver.answers.pop(0) if receiver.answers else 200
+                status, headers = answer if isinstance(answer, tuple) else (answer, {})
+                reply = b'{"ok": true}' if status < 300 else b"The CRM says no. " * 200
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(reply)))
+                self.end_headers()
+                # The sender may have given up waiting (a timeout test).
+                with contextlib.suppress(OSError):
+                    self.wfile.write(reply)
+
+            def log_message(self, *args):
+                pass
+
+        return Handler
+
+    def start(self):
+        from http.server import ThreadingHTTPServer
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), self._handler())
+        self.server.daemon_threads = True
+        self.server.block_on_close = False
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self):
+        if self.server:
+            self.server.shutdown()
+            self.server.server_close()
+            self.server = None
+
+    def events(self):
+        """(type, event id, booking reference) of every request received, in order."""
+        out = []
+        for request in self.requests:
+            payload = json.loads(request["body"])
+            out.append((payload["type"], payload["id"], payload["data"]["booking"]["reference"]))
+        return out

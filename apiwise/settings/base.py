@@ -2,6 +2,7 @@
 from the environment (see .env.example)."""
 
 import os
+from email.utils import formataddr, getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -186,9 +187,10 @@ CACHES = {
 TASKS = {
     "default": {
         "BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
-        # "email" is the bookings outbox queue (see bookings/outbox.py); tasks are checked
-        # against the queues at import time, so every backend must list it.
-        "QUEUES": ["default", "email"],
+        # "email" is the bookings outbox queue (see bookings/outbox.py), "webhooks" the CRM
+        # webhooks' (bookings/webhooks.py); tasks are checked against the queues at import
+        # time, so every backend must list them.
+        "QUEUES": ["default", "email", "webhooks"],
     }
 }
 
@@ -299,24 +301,70 @@ BOOKINGS_OUTBOX_CHECK_SECONDS = env_int("BOOKINGS_OUTBOX_CHECK_SECONDS", 30)
 # The staff's morning digest is checked every minute and goes out once a day from 08:00 UK time.
 WORKER_PERIODIC_JOBS = {
     "bookings.outbox.requeue_stale": BOOKINGS_OUTBOX_CHECK_SECONDS,
+    "bookings.webhooks.requeue_stale": BOOKINGS_OUTBOX_CHECK_SECONDS,
     "bookings.digest.send_due_digest": 60,
 }
+# CRM webhooks (bookings/webhooks.py). Retries: delays in seconds between attempts, about a
+# day in all; after the last one the delivery is "failed" (staff can redeliver it).
+BOOKINGS_WEBHOOK_RETRY_DELAYS = env_int_list(
+    "BOOKINGS_WEBHOOK_RETRY_DELAYS",
+    [30, 2 * 60, 10 * 60, 30 * 60, 60 * 60, 3 * 60 * 60, 6 * 60 * 60, 12 * 60 * 60],
+)
+# Short timeouts: a slow CRM must not hold the worker. Seconds.
+BOOKINGS_WEBHOOK_CONNECT_TIMEOUT = float(os.environ.get("BOOKINGS_WEBHOOK_CONNECT_TIMEOUT", 5))
+BOOKINGS_WEBHOOK_READ_TIMEOUT = float(os.environ.get("BOOKINGS_WEBHOOK_READ_TIMEOUT", 10))
+# Endpoints must be https (production.py turns this on) and must not resolve to private,
+# loopback, link-local or reserved addresses unless this allows them (tests, a CRM on the
+# same private network).
+BOOKINGS_WEBHOOK_REQUIRE_HTTPS = env_bool("BOOKINGS_WEBHOOK_REQUIRE_HTTPS", False)
+BOOKINGS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env_bool(
+    "BOOKINGS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES", False
+)
+# A file of CA certificates to trust for webhook URLs instead of the system's (a CRM with a
+# private CA); empty: the system's.
+BOOKINGS_WEBHOOK_CA_BUNDLE = os.environ.get("BOOKINGS_WEBHOOK_CA_BUNDLE") or None
 # Retention (`manage.py purge_bookings`, daily).
 BOOKINGS_SPAM_RETENTION_DAYS = env_int("BOOKINGS_SPAM_RETENTION_DAYS", 30)
 BOOKINGS_ANONYMISE_AFTER_DAYS = env_int("BOOKINGS_ANONYMISE_AFTER_DAYS", 730)
 # --- end of bookings settings -------------------------------------------------------------
 
+# --- Error reports (apiwise/error_reports.py) ---------------------------------------------
+# Who gets an e-mail for every unhandled exception, in a request or a background task:
+# ADMINS="Ops <ops@example.com>, b@example.com". Empty: nobody (the console log only).
+ADMINS = [
+    formataddr(pair) for pair in getaddresses([os.environ.get("ADMINS", "")]) if "@" in pair[1]
+]
+# Reports leave without form bodies, cookies, booking fields or e-mail-shaped strings.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "apiwise.error_reports.PrivateExceptionReporterFilter"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "apiwise.error_reports.PrivateAdminEmailHandler",
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
+        # Replaces Django's own "django" logger set-up, whose mail_admins handler would send
+        # reports unscrubbed. django.request (a 500) and django.tasks (a failed task) are in it.
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        # A request for a host name not in ALLOWED_HOSTS is noise from scanners, not a fault.
+        "django.security.DisallowedHost": {"handlers": ["console"], "propagate": False},
         **{
-            name: {"level": os.environ.get("APP_LOG_LEVEL", "INFO")}
+            name: {"level": os.environ.get("APP_LOG_LEVEL", "INFO"), "handlers": ["mail_admins"]}
             for name in ("apiwise", "blog", "bookings")
         },
+        # The worker: a failed task is logged at ERROR (django.tasks for ours, django_tasks for
+        # Wagtail's, which use the backport; django_tasks_db when a task cannot even load).
         # Every task's start and end is logged at INFO: too chatty for the console.
-        **{name: {"level": "WARNING"} for name in ("django.tasks", "django_tasks")},
+        "django.tasks": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING", "handlers": ["mail_admins"]},
+        "django_tasks_db": {"handlers": ["mail_admins"]},
     },
 }

@@ -3,6 +3,8 @@
 import os
 import sys
 
+from apiwise.sentry import init_sentry
+
 from .base import *  # noqa: F403
 from .base import TRUSTED_PROXY_COUNT, env_bool, env_int, env_list
 
@@ -39,6 +41,11 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
-        "QUEUES": ["default", "email"],
+        "QUEUES": ["default", "email", "webhooks"],
     }
 }
+BOOKINGS_WEBHOOK_REQUIRE_HTTPS = env_bool("BOOKINGS_WEBHOOK_REQUIRE_HTTPS", True)
+
+# Unhandled exceptions also go to Sentry when SENTRY_DSN is set and the optional sentry-sdk is
+# installed, scrubbed of personal data first (apiwise/sentry.py). ADMINS get e-mail either way.
+init_sentry(os.environ.get("SENTRY_DSN", "").strip())

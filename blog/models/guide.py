@@ -26,6 +26,7 @@ from blog.models.base import BlogPage
 from blog.models.taxonomy import Author, Topic
 from blog.queries import for_cards, public_q
 from blog.reading_time import reading_time
+from bookings.panels import GuideBookingsPanel
 
 RELATED_GUIDES = 6
 SHORT_TEXT_FEATURES = ["bold", "italic", "link"]
@@ -105,6 +106,7 @@ class ArticlePage(BlogPage):
     objects = PageManager.from_queryset(GuideQuerySet)()
 
     content_panels = Page.content_panels + [
+        GuideBookingsPanel(heading="Health Check requests from this guide"),
         FieldPanel("import_notes"),
         FieldPanel("summary"),
         FieldPanel("short_answer"),

@@ -6,7 +6,8 @@
 - `email`: the e-mail outbox (`EmailDelivery`);
 - `proof`: testimonials and case studies (snippets), shown on the Health Check page;
 - `calendar_feed`: a Sales user's private calendar subscription (`CalendarFeed`);
-- `digest`: the staff's morning digest, one row per UK date (`StaffDigest`).
+- `digest`: the staff's morning digest, one row per UK date (`StaffDigest`);
+- `webhook`: CRM webhook endpoints, the events bookings cause and their deliveries.
 """
 
 from bookings.models.availability import AvailabilityWindow, BlockedDate, BookingSettings, Weekday
@@ -16,6 +17,7 @@ from bookings.models.digest import StaffDigest
 from bookings.models.email import EmailDelivery
 from bookings.models.page import HealthCheckPage
 from bookings.models.proof import CaseStudy, Testimonial
+from bookings.models.webhook import EventType, WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 __all__ = [
     "AvailabilityWindow",
@@ -25,10 +27,14 @@ __all__ = [
     "CalendarFeed",
     "CaseStudy",
     "EmailDelivery",
+    "EventType",
     "HealthCheckPage",
     "StaffDigest",
     "Status",
     "Testimonial",
     "Volume",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
     "Weekday",
 ]

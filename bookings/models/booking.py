@@ -9,7 +9,7 @@ import uuid
 
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateTimeRangeField, RangeBoundary, RangeOperators
-from django.core.validators import URLValidator
+from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Func, Q
 from django.utils import timezone
@@ -116,6 +116,19 @@ class Booking(models.Model):
         help_text="The video call for this request (https://…). Empty: the default in the "
         "Health Check slot settings.",
     )
+    # The outcome staff record, so the "Which guides sell" report ranks guides by won work.
+    became_client = models.BooleanField(
+        "became a client", default=False, help_text="Tick when the request turned into paid work."
+    )
+    won_value = models.DecimalField(
+        "won value (£)",
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, "Enter a value of £0 or more.")],
+        help_text="Optional: what the work is worth, in pounds, excluding VAT.",
+    )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
@@ -130,6 +143,11 @@ class Booking(models.Model):
                     | Q(slot_end__gt=models.F("slot_start"), hold_until__gte=models.F("slot_end"))
                 ),
                 name="bookings_slot_is_complete",
+            ),
+            models.CheckConstraint(
+                condition=Q(won_value__isnull=True) | Q(won_value__gte=0),
+                name="bookings_won_value_not_negative",
+                violation_error_message="Enter a value of £0 or more.",
             ),
             # Applied on PostgreSQL only (see migration 0001); SQLite has no such constraint.
             ExclusionConstraint(

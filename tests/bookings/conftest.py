@@ -36,3 +36,17 @@ def sales_client(client):
     user.groups.add(Group.objects.get(name="Sales"))
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def webhook_receiver(settings):
+    """A CRM's webhook receiver on loopback (allowed for tests), with short timeouts."""
+    from tests.helpers import WebhookReceiver
+
+    settings.BOOKINGS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True
+    settings.BOOKINGS_WEBHOOK_CONNECT_TIMEOUT = 1
+    settings.BOOKINGS_WEBHOOK_READ_TIMEOUT = 1
+    settings.BOOKINGS_WEBHOOK_RETRY_DELAYS = [30, 120, 600]
+    receiver = WebhookReceiver().start()
+    yield receiver
+    receiver.stop()

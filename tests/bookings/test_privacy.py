@@ -18,6 +18,7 @@ def test_purge_deletes_old_spam_and_anonymises_old_non_clients():
     old_lead = make_booking(731, status="declined")
     old_client = make_booking(731, status="completed")
     recent = make_booking(700, status="new")
+    signed_before_the_call = make_booking(731, status="scheduled", became_client=True)
 
     call_command("purge_bookings", verbosity=0)
     call_command("purge_bookings", verbosity=0)  # safe to run again
@@ -27,7 +28,7 @@ def test_purge_deletes_old_spam_and_anonymises_old_non_clients():
     old_lead.refresh_from_db()
     assert old_lead.email == "" and old_lead.name == "(erased)" and old_lead.phone == ""
     assert old_lead.anonymised_at
-    for kept in (old_client, recent):
+    for kept in (old_client, recent, signed_before_the_call):
         kept.refresh_from_db()
         assert kept.email == "grace@example.com"
 

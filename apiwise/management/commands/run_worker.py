@@ -4,6 +4,9 @@ database going away, and keeping the outbox moving.
 - A lost database connection (a PostgreSQL restart or failover) does not end the worker: it
   logs it, waits (1 s, doubling to 30 s) and carries on with a new connection. `db_worker`
   itself exits on it and stays down.
+- A failed task is always logged at ERROR, whatever the verbosity (db_worker's
+  `--verbosity 0` would silence it), so that it reaches ADMINS and Sentry
+  (apiwise/error_reports.py).
 - Every job in settings.WORKER_PERIODIC_JOBS runs on its own interval in a thread of its own
   (the e-mail outbox's recovery of lost or abandoned e-mails, every half minute), so that
   recovery needs no cron.
@@ -56,6 +59,12 @@ class Command(db_worker.Command):
         "Run the background worker: db_worker that survives database restarts and runs the "
         "periodic jobs in settings.WORKER_PERIODIC_JOBS."
     )
+
+    def configure_logging(self, verbosity):
+        super().configure_logging(verbosity)
+        for name in (db_worker.TASKS_LOGGER, db_worker.logger.name):
+            task_logger = logging.getLogger(name)
+            task_logger.setLevel(min(task_logger.level, logging.ERROR))
 
     def handle(self, *args, **options):
         stop = threading.Event()

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('bookings', '0006_meeting_link_and_reminders'),
+        ('bookings', '0009_meeting_link_and_reminders'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('bookings', '0006_email_without_booking'),
+        ('bookings', '0008_webhooks'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('bookings', '0007_calendar_feed'),
+        ('bookings', '0010_calendar_feed'),
     ]
 
     operations = [

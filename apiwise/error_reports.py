@@ -1,0 +1,118 @@
+"""Error reports that reach staff without the visitor's personal data.
+
+An unhandled exception in a web request (logger `django.request`) or in a background task
+(`django.tasks`, `django_tasks_db`, `apiwise.worker`) is e-mailed to settings.ADMINS by
+PrivateAdminEmailHandler, and sent to Sentry when SENTRY_DSN is set (apiwise/sentry.py).
+Before a report leaves, three things are taken out:
+
+- form bodies and cookies: every POST value and every cookie value is replaced (the names
+  stay: they say which form and whether there was a session);
+- booking fields in the traceback's local variables (name, e-mail, phone, ...) and any
+  variable that holds a booking, a form or a dict of those fields;
+- anything shaped like an e-mail address, and the secret in a booking's manage link, wherever
+  it appears (exception messages, URLs, headers), since those can quote the visitor's input.
+"""
+
+import re
+from collections.abc import Mapping
+
+from django.conf import settings
+from django.db.models import Model
+from django.forms import BaseForm
+from django.utils.log import AdminEmailHandler
+from django.views.debug import SafeExceptionReporterFilter
+
+REMOVED = "[removed]"
+EMAIL_SHAPED = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# /health-check/manage/<signed token>/: whoever holds the token may cancel the booking.
+MANAGE_LINK_TOKEN = re.compile(r"(/manage/)[A-Za-z0-9_=-]+")
+# The booking's fields a visitor types in, and the names the code keeps them under.
+PERSONAL_FIELDS = frozenset(
+    {
+        "name",
+        "email",
+        "phone",
+        "company",
+        "role",
+        "problem",
+        "systems_other",
+        "staff_notes",
+        "source_page",
+        "utm",
+        "fields",
+        "cleaned_data",
+        "form_data",
+    }
+)
+
+
+def scrub_text(text):
+    """The text with e-mail-shaped strings and manage-link secrets replaced."""
+    text = EMAIL_SHAPED.sub("[e-mail removed]", text)
+    return MANAGE_LINK_TOKEN.sub(r"\1[token removed]", text)
+
+
+def holds_personal_data(name, value):
+    if name in PERSONAL_FIELDS:
+        return True
+    if isinstance(value, BaseForm):
+        return True
+    if isinstance(value, Model):
+        # A booking, a user: anything with an e-mail address on it.
+        return any(field.name in PERSONAL_FIELDS for field in value._meta.concrete_fields)
+    if isinstance(value, Mapping):
+        try:
+            return any(key in PERSONAL_FIELDS for key in value)
+        except TypeError:
+            return False
+    return False
+
+
+class PrivateExceptionReporterFilter(SafeExceptionReporterFilter):
+    """settings.DEFAULT_EXCEPTION_REPORTER_FILTER: what Django puts into an error report."""
+
+    def get_post_parameters(self, request):
+        if request is None:
+            return {}
+        if not self.is_active(request):
+            return request.POST
+        return {key: REMOVED for key in request.POST}
+
+    def get_safe_cookies(self, request):
+        cookies = getattr(request, "COOKIES", {})
+        if not self.is_active(request):
+            return cookies
+        return {key: REMOVED for key in cookies}
+
+    def get_safe_request_meta(self, request):
+        meta = super().get_safe_request_meta(request)
+        if not self.is_active(request):
+            return meta
+        return {k: scrub_text(v) if isinstance(v, str) else v for k, v in meta.items()}
+
+    def get_traceback_frame_variables(self, request, tb_frame):
+        variables = super().get_traceback_frame_variables(request, tb_frame)
+        if not self.is_active(request):
+            return variables
+        return [
+            (name, REMOVED if holds_personal_data(name, value) else value)
+            for name, value in variables
+        ]
+
+
+class PrivateAdminEmailHandler(AdminEmailHandler):
+    """Django's mail_admins handler, with the subject and body scrubbed last of all: the
+    exception message and the request's address are quoted verbatim by Django."""
+
+    def emit(self, record):
+        # Django skips building the report when nobody would get it, but only for its own
+        # send_mail: say so here too, or every error without ADMINS renders a traceback.
+        if settings.ADMINS:
+            super().emit(record)
+
+    def send_mail(self, subject, message, *args, html_message=None, **kwargs):
+        if html_message is not None:
+            html_message = scrub_text(html_message)
+        super().send_mail(
+            scrub_text(subject), scrub_text(message), *args, html_message=html_message, **kwargs
+        )
