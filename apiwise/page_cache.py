@@ -30,7 +30,8 @@ from django.utils.module_loading import import_string
 from apiwise.content_cache import content_version
 
 HOLE = "\x00hole:{}\x00"  # a NUL never occurs in a page (the site refuses it in requests)
-SKIP_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/")
+# /calendar/: each Sales user's private feed, which must stop the moment it is revoked.
+SKIP_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/", "/calendar/")
 KEPT_HEADERS = (
     "Content-Type",
     "Content-Language",

@@ -10,6 +10,7 @@ from apiwise import views
 from apiwise.content_cache import cache_per_content_version
 from apiwise.csp import admin_csp
 from blog import views as blog_views
+from bookings import calendar_views
 
 handler400 = "apiwise.views.bad_request"
 handler500 = "apiwise.views.server_error"
@@ -21,6 +22,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", cache_per_content_version(sitemap), name="sitemap"),
     path("search/", blog_views.search, name="search"),
+    # A Sales user's private calendar feed (bookings/calendar_feed.py).
+    path("calendar/<slug:token>.ics", calendar_views.feed, name="bookings_calendar_feed"),
 ]
 
 if settings.DEBUG:

@@ -21,7 +21,7 @@ from wagtail.admin.views import generic
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from bookings import outbox, privacy, webhooks
+from bookings import outbox, privacy, reminders, webhooks
 from bookings.models import Booking, EmailDelivery, Status
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -90,7 +90,7 @@ class BookingIndexView(generic.IndexView):
 class StatusForm(forms.ModelForm):
     class Meta:
         model = Booking
-        fields = ["status", "staff_notes", "became_client", "won_value"]
+        fields = ["status", "meeting_link", "staff_notes", "became_client", "won_value"]
         widgets = {"staff_notes": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, for_user=None, **kwargs):
@@ -124,6 +124,7 @@ class BookingEditView(generic.EditView):
                 user=user,
                 data={"from": before.status, "to": instance.status},
             )
+            reminders.sync_reminder(instance)  # no reminder for a declined call, one if revived
             # In the same transaction as the change (Wagtail's EditView.form_valid is atomic).
             webhooks.record_event(instance, webhooks.EventType.STATUS_CHANGED)
         if before.staff_notes != instance.staff_notes:

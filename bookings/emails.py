@@ -18,6 +18,7 @@ SUBJECTS = {
     EmailDelivery.Kind.STAFF: "Health Check request: {company} ({ref}), {status}",
     EmailDelivery.Kind.CANCELLATION: "Your Health Check booking is cancelled ({ref})",
     EmailDelivery.Kind.RESCHEDULE: "Your Health Check has a new time ({ref})",
+    EmailDelivery.Kind.REMINDER: "Reminder: your Health Check call is on {slot} ({ref})",
 }
 
 
@@ -91,13 +92,17 @@ def build_message(delivery):
             else ""
         ),
         "page_url": page.get_full_url() if page else "",
+        "meeting_url": booking.meeting_url(),
         "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         + reverse("bookings_requests:inspect", args=[booking.pk]),
     }
     kind = delivery.kind
     template = f"bookings/email/{kind}"
     subject = SUBJECTS[kind].format(
-        ref=booking.reference, company=booking.company, status=booking.get_status_display()
+        ref=booking.reference,
+        company=booking.company,
+        status=booking.get_status_display(),
+        slot=booking.slot_label(),
     )
     if kind == EmailDelivery.Kind.STAFF:
         to = staff_recipients(site_settings)
@@ -127,7 +132,14 @@ def build_message(delivery):
         sequence = booking.deliveries.filter(kind=EmailDelivery.Kind.RESCHEDULE).count()
         message.attach(
             "health-check.ics",
-            invite(booking, organisation, domain, context["page_url"], sequence),
+            invite(
+                booking,
+                organisation,
+                domain,
+                context["page_url"],
+                sequence,
+                meeting_url=context["meeting_url"],
+            ),
             "text/calendar",
         )
     return message

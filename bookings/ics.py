@@ -5,7 +5,9 @@ from django.utils import timezone
 from icalendar import Calendar, Event
 
 
-def invite(booking, organisation="APIwise", domain="apiwise.example", url="", sequence=0):
+def invite(
+    booking, organisation="APIwise", domain="apiwise.example", url="", sequence=0, meeting_url=""
+):
     event = Event()
     event.add("uid", f"{booking.reference}@{domain}")
     event.add("sequence", sequence)
@@ -13,7 +15,12 @@ def invite(booking, organisation="APIwise", domain="apiwise.example", url="", se
     event.add("dtstart", booking.slot_start)
     event.add("dtend", booking.slot_end)
     event.add("summary", f"Integration Health Check with {organisation}")
-    event.add("description", f"Booking reference {booking.reference}. {url}".strip())
+    description = f"Booking reference {booking.reference}. {url}".strip()
+    if meeting_url:
+        # Calendars show LOCATION next to the time, and most make a link of it.
+        event.add("location", meeting_url)
+        description += f"\nJoin the call: {meeting_url}"
+    event.add("description", description)
     event.add("status", "CONFIRMED")
     event.add("transp", "OPAQUE")
     if url:

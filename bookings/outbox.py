@@ -74,9 +74,12 @@ def _enqueue(delivery, run_after=None):
     return None
 
 
-def queue_email(booking, kind):
-    delivery = EmailDelivery.objects.create(booking=booking, kind=kind)
-    _enqueue(delivery)
+def queue_email(booking, kind, *, send_at=None, **fields):
+    """Queue an e-mail for the booking, to go now or at `send_at` (a deferred task)."""
+    delivery = EmailDelivery.objects.create(
+        booking=booking, kind=kind, next_attempt_at=send_at or timezone.now(), **fields
+    )
+    _enqueue(delivery, run_after=send_at)
     return delivery
 
 
@@ -101,7 +104,15 @@ def queue_message(kind, *, to, subject, body, html="", reply_to=(), headers=None
 def resend(delivery):
     """Staff asked to send this e-mail again: a new delivery of the same kind."""
     with transaction.atomic():
-        return queue_email(delivery.booking, delivery.kind)
+        # A reminder resent is about the call as it is now.
+        fields = {"for_slot_start": delivery.booking.slot_start} if delivery.for_slot_start else {}
+        return queue_email(delivery.booking, delivery.kind, **fields)
+
+
+def _reminder_still_wanted(delivery):
+    from bookings.reminders import still_wanted
+
+    return still_wanted(delivery)
 
 
 def _lease():
@@ -148,12 +159,16 @@ def deliver(delivery_id):
             .filter(pk=delivery_id)
             .first()
         )
-        if delivery is None or delivery.state in (State.SENT, State.FAILED):
+        if delivery is None or delivery.state in (State.SENT, State.FAILED, State.SKIPPED):
             return "skipped"
         if delivery.state == State.SENDING and delivery.lease_until and delivery.lease_until > now:
             return "in flight"
         if delivery.next_attempt_at > now + dt.timedelta(seconds=5):
             return "not due"  # an older task for a delivery that was rescheduled
+        if delivery.kind == EmailDelivery.Kind.REMINDER and not _reminder_still_wanted(delivery):
+            delivery.state = State.SKIPPED
+            delivery.save(update_fields=["state"])
+            return "skipped"
         delivery.state = State.SENDING
         delivery.attempts += 1
         delivery.last_attempt_at = now

@@ -10,7 +10,7 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from bookings import outbox, webhooks
+from bookings import outbox, reminders, webhooks
 from bookings.models import Booking, EmailDelivery, Status
 from bookings.models.booking import ACTIVE_STATUSES, CHANGEABLE_STATUSES
 
@@ -83,6 +83,7 @@ def create_booking(fields, *, slot=None, systems=(), spam_reason="", rules=None)
                 if not spam_reason:
                     outbox.queue_email(booking, EmailDelivery.Kind.CONFIRMATION)
                     outbox.queue_email(booking, EmailDelivery.Kind.STAFF)
+                    reminders.sync_reminder(booking)
                     webhooks.record_event(booking, webhooks.EventType.CREATED)
         except IntegrityError as error:
             existing = booking_for_submission(booking.submission_token)
@@ -122,6 +123,7 @@ def cancel(booking):
         )
         outbox.queue_email(booking, EmailDelivery.Kind.CANCELLATION)
         outbox.queue_email(booking, EmailDelivery.Kind.STAFF)
+        reminders.sync_reminder(booking)
         webhooks.record_event(booking, webhooks.EventType.CANCELLED)
 
 
@@ -141,6 +143,7 @@ def reschedule(booking, slot, rules):
             )
             outbox.queue_email(booking, EmailDelivery.Kind.RESCHEDULE)
             outbox.queue_email(booking, EmailDelivery.Kind.STAFF)
+            reminders.sync_reminder(booking)
             webhooks.record_event(booking, webhooks.EventType.RESCHEDULED)
     except (IntegrityError, SlotTaken) as error:
         booking.refresh_from_db()

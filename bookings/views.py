@@ -154,6 +154,7 @@ def booked_ics(request, page):
         organisation=page.site_settings(request).organisation_name,
         domain=request.get_host().split(":")[0],
         url=page.get_full_url(request),
+        meeting_url=booking.meeting_url(),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{booking.reference}.ics"'

@@ -43,7 +43,7 @@ class BookingViewSet(ModelViewSet):
     index_view_class = admin_views.BookingIndexView
     edit_view_class = admin_views.BookingEditView
     inspect_view_class = admin_views.BookingInspectView
-    form_fields = ["status", "staff_notes", "became_client", "won_value"]
+    form_fields = ["status", "meeting_link", "staff_notes", "became_client", "won_value"]
     list_display = [
         "reference",
         "status",
@@ -94,6 +94,7 @@ class BookingViewSet(ModelViewSet):
         "problem",
         "volume",
         "slot_start",
+        "meeting_link",
         "marketing_opt_in",
         "marketing_opt_in_text",
         "marketing_opt_in_at",
@@ -190,4 +191,32 @@ class SalesMenuItem(MenuItem):
 def register_guides_report_menu_item():
     return SalesMenuItem(
         "Which guides sell", reverse("bookings_guides_report"), icon_name="doc-full", order=900
+    )
+
+
+# --- The calendar feed (bookings/calendar_feed.py) ------------------------------------------
+
+from bookings import calendar_feed, calendar_views  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def register_calendar_feed_admin_url():
+    return [
+        path(
+            "bookings/calendar-feed/",
+            calendar_views.manage_feed,
+            name="bookings_calendar_feed_admin",
+        )
+    ]
+
+
+class CalendarFeedMenuItem(MenuItem):
+    def is_shown(self, request):
+        return calendar_feed.may_subscribe(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_calendar_feed_menu_item():
+    return CalendarFeedMenuItem(
+        "Calendar feed", reverse("bookings_calendar_feed_admin"), icon_name="date", order=255
     )

@@ -268,12 +268,13 @@ def run_worker():
 def time_passes(seconds):
     """Move every scheduled task, e-mail and webhook retry `seconds` earlier, as if that much time had
     passed."""
-    from django_tasks_db.models import DBTaskResult
+    from django_tasks_db.models import DBTaskResult, get_date_max
 
     from bookings.models import EmailDelivery, WebhookDelivery
 
     delta = dt.timedelta(seconds=seconds)
-    for task in DBTaskResult.objects.filter(status="READY"):
+    # A task to run at once has no time ("the end of time" in its row): leave it be.
+    for task in DBTaskResult.objects.filter(status="READY").exclude(run_after=get_date_max()):
         task.run_after -= delta
         task.save(update_fields=["run_after"])
     for model in (EmailDelivery, WebhookDelivery):

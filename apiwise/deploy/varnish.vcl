@@ -35,11 +35,12 @@ sub vcl_recv {
         }
         return (purge);
     }
-    # Forms, the admin, the booking pages, health checks: never from the cache.
+    # Forms, the admin, the booking pages, staff calendar feeds, health checks: never from
+    # the cache.
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    if (req.url ~ "^/(admin|documents)/" || req.url ~ "^/healthz" || req.url ~ "^/health-check/(booked|manage)/") {
+    if (req.url ~ "^/(admin|documents|calendar)/" || req.url ~ "^/healthz" || req.url ~ "^/health-check/(booked|manage)/") {
         return (pass);
     }
     # A signed-in editor, or a visitor whose session holds their own request, sees pages

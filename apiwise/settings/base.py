@@ -345,9 +345,11 @@ BOOKINGS_EMAIL_RETRY_DELAYS = env_int_list(
 BOOKINGS_EMAIL_LEASE_SECONDS = env_int("BOOKINGS_EMAIL_LEASE_SECONDS", 30)
 BOOKINGS_OUTBOX_CHECK_SECONDS = env_int("BOOKINGS_OUTBOX_CHECK_SECONDS", 30)
 # Jobs the worker (`manage.py run_worker`) runs on a timer: {dotted path: seconds}.
+# The staff's morning digest is checked every minute and goes out once a day from 08:00 UK time.
 WORKER_PERIODIC_JOBS = {
     "bookings.outbox.requeue_stale": BOOKINGS_OUTBOX_CHECK_SECONDS,
     "bookings.webhooks.requeue_stale": BOOKINGS_OUTBOX_CHECK_SECONDS,
+    "bookings.digest.send_due_digest": 60,
 }
 # CRM webhooks (bookings/webhooks.py). Retries: delays in seconds between attempts, about a
 # day in all; after the last one the delivery is "failed" (staff can redeliver it).

@@ -5,11 +5,15 @@
 - `booking`: a request (`Booking`) and its statuses;
 - `email`: the e-mail outbox (`EmailDelivery`);
 - `proof`: testimonials and case studies (snippets), shown on the Health Check page;
+- `calendar_feed`: a Sales user's private calendar subscription (`CalendarFeed`);
+- `digest`: the staff's morning digest, one row per UK date (`StaffDigest`);
 - `webhook`: CRM webhook endpoints, the events bookings cause and their deliveries.
 """
 
 from bookings.models.availability import AvailabilityWindow, BlockedDate, BookingSettings, Weekday
 from bookings.models.booking import Booking, Status, Volume
+from bookings.models.calendar_feed import CalendarFeed
+from bookings.models.digest import StaffDigest
 from bookings.models.email import EmailDelivery
 from bookings.models.page import HealthCheckPage
 from bookings.models.proof import CaseStudy, Testimonial
@@ -20,10 +24,12 @@ __all__ = [
     "BlockedDate",
     "Booking",
     "BookingSettings",
+    "CalendarFeed",
     "CaseStudy",
     "EmailDelivery",
     "EventType",
     "HealthCheckPage",
+    "StaffDigest",
     "Status",
     "Testimonial",
     "Volume",

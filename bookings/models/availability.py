@@ -6,6 +6,8 @@ from django.db.models import Q
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from bookings.models.booking import WebLinkField
+
 
 @register_setting(icon="date")
 class BookingSettings(BaseGenericSetting):
@@ -31,11 +33,20 @@ class BookingSettings(BaseGenericSetting):
         "how far ahead (weeks)", default=4, validators=[MinValueValidator(1), MaxValueValidator(26)]
     )
 
+    default_meeting_link = WebLinkField(
+        "default meeting link",
+        max_length=500,
+        blank=True,
+        help_text="The video call link (https://…) sent with every booking that has none of "
+        "its own: in the confirmation, the reminder and the calendar invite.",
+    )
+
     panels = [
         FieldPanel("slot_minutes"),
         FieldPanel("buffer_minutes"),
         FieldPanel("min_notice_working_days"),
         FieldPanel("weeks_ahead"),
+        FieldPanel("default_meeting_link"),
     ]
 
     class Meta:

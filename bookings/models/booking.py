@@ -9,7 +9,7 @@ import uuid
 
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateTimeRangeField, RangeBoundary, RangeOperators
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Func, Q
 from django.utils import timezone
@@ -39,6 +39,20 @@ TRANSITIONS = {
     Status.SPAM: (Status.NEW,),
     Status.CANCELLED: (Status.NEW,),
 }
+
+
+class WebLinkField(models.URLField):
+    """A link that goes into e-mails and calendars: web addresses only (no ftp:, no
+    javascript:), with one message wherever it is checked (form or model)."""
+
+    message = "Enter an http:// or https:// link."
+    default_validators = [URLValidator(schemes=["http", "https"])]
+    default_error_messages = {"invalid": message}
+
+    def formfield(self, **kwargs):
+        return super().formfield(
+            **{"error_messages": {"invalid": self.message}, "validators": [], **kwargs}
+        )
 
 
 class Volume(models.TextChoices):
@@ -95,6 +109,13 @@ class Booking(models.Model):
     spam_reason = models.CharField(max_length=100, blank=True)
 
     staff_notes = models.TextField("notes", blank=True, max_length=5000)
+    meeting_link = WebLinkField(
+        "meeting link",
+        max_length=500,
+        blank=True,
+        help_text="The video call for this request (https://…). Empty: the default in the "
+        "Health Check slot settings.",
+    )
     # The outcome staff record, so the "Which guides sell" report ranks guides by won work.
     became_client = models.BooleanField(
         "became a client", default=False, help_text="Tick when the request turned into paid work."
@@ -165,6 +186,12 @@ class Booking(models.Model):
         return ", ".join(names)
 
     systems_list.short_description = "Systems"
+
+    def meeting_url(self):
+        """The link to join the call: the request's own, or the site's default."""
+        from bookings.models.availability import BookingSettings
+
+        return self.meeting_link or BookingSettings.load().default_meeting_link
 
     def allowed_statuses(self):
         return TRANSITIONS.get(self.status, ())

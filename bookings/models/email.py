@@ -18,12 +18,16 @@ class EmailDelivery(models.Model):
         CANCELLATION = "cancellation", "Cancellation to the prospect"
         RESCHEDULE = "reschedule", "New time to the prospect"
         PASSWORD_RESET = "password_reset", "Password reset link to a staff member"
+        REMINDER = "reminder", "Reminder to the prospect, 24 hours before"
+        DIGEST = "digest", "Today's calls to staff, at 08:00"
 
     class State(models.TextChoices):
         QUEUED = "queued", "Queued"
         SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed"
+        # A reminder whose call was cancelled or moved before it was due (see reminders.py).
+        SKIPPED = "skipped", "Not sent: the call was cancelled or moved"
 
     booking = models.ForeignKey(
         Booking, on_delete=models.CASCADE, related_name="deliveries", null=True, blank=True
@@ -43,6 +47,8 @@ class EmailDelivery(models.Model):
     lease_until = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     task_id = models.CharField(max_length=64, blank=True)
+    # For a reminder: the call it is about. It is sent only if the booking still has that slot.
+    for_slot_start = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -1,0 +1,94 @@
+"""Staff's morning digest: the day's Health Check calls, e-mailed at 08:00 UK time.
+
+The worker runs `send_due_digest()` every minute (settings.WORKER_PERIODIC_JOBS). From 08:00
+Europe/London (zoneinfo: right in BST and GMT alike) it queues that day's digest once: a
+`StaffDigest` row per UK date, unique, written in the same transaction as the outbox row, so
+two workers, a restart or a second run that day send nothing more. A worker that was down at
+08:00 sends it when it comes back, the same day. A day with no calls gets no e-mail.
+"""
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from bookings.models import Booking, BookingSettings, EmailDelivery, StaffDigest
+from bookings.models.booking import ACTIVE_STATUSES
+from bookings.slots import LONDON, Slot
+
+DIGEST_TIME = dt.time(8, 0)
+
+
+def due_date(now):
+    """The UK date whose digest is due at `now`, or None before 08:00 UK time."""
+    local = now.astimezone(LONDON)
+    return local.date() if local.time() >= DIGEST_TIME else None
+
+
+def calls_on(day):
+    """Active calls starting on that UK date (a 23- or 25-hour day when the clocks change)."""
+    start = dt.datetime.combine(day, dt.time(0), tzinfo=LONDON)
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), tzinfo=LONDON)
+    return Booking.objects.filter(
+        status__in=ACTIVE_STATUSES,
+        slot_start__gte=start,
+        slot_start__lt=end,
+        anonymised_at__isnull=True,
+    ).order_by("slot_start")
+
+
+def _rows(calls):
+    from bookings.calendar_feed import admin_url
+
+    default_link = BookingSettings.load().default_meeting_link
+    return [
+        {
+            "time": Slot(call.slot_start, call.slot_end).time_label,
+            "booking": call,
+            "meeting_url": call.meeting_link or default_link,
+            "admin_url": admin_url(call),
+        }
+        for call in calls
+    ]
+
+
+def queue_digest(day):
+    """Queue the digest for `day` unless it was already queued; returns its delivery (None
+    when there is nothing to send, or it was done before). Call inside a transaction."""
+    from bookings import emails, outbox
+
+    if StaffDigest.objects.filter(date=day).exists():
+        return None  # the usual case, every minute after 08:00: no failed insert to log
+    try:
+        with transaction.atomic():
+            digest = StaffDigest.objects.create(date=day)
+    except IntegrityError:
+        return None  # another worker, or an earlier run, has done it
+    calls = list(calls_on(day))
+    if not calls:
+        return None
+    _site, site_settings, _page = emails._site_context()
+    context = {
+        "day": f"{day:%A} {day.day} {day:%B %Y}",
+        "rows": _rows(calls),
+        "organisation": site_settings.organisation_name if site_settings else "APIwise",
+    }
+    delivery = outbox.queue_message(
+        EmailDelivery.Kind.DIGEST,
+        to=emails.staff_recipients(site_settings),
+        subject=f"Today's Health Check calls ({len(calls)}): {context['day']}",
+        body=render_to_string("bookings/email/digest.txt", context),
+        html=render_to_string("bookings/email/digest.html", context),
+    )
+    StaffDigest.objects.filter(pk=digest.pk).update(delivery=delivery)
+    return delivery
+
+
+def send_due_digest(now=None):
+    """The worker's periodic job: queue today's digest once it is 08:00 UK time."""
+    day = due_date(now or timezone.now())
+    if day is None:
+        return None
+    with transaction.atomic():
+        return queue_digest(day)
