@@ -24,21 +24,18 @@ import threading
 from django.conf import settings
 from django.core.mail import mailers
 from django.db import DatabaseError, connection, transaction
-from django.tasks import TaskResultStatus, task, task_backends
+from django.tasks import task, task_backends
 from django.utils import timezone
 
 from bookings.emails import build_message
 from bookings.models import EmailDelivery
+from bookings.task_recovery import requeue_lost
 
 logger = logging.getLogger(__name__)
 EMAIL_QUEUE = "email"
 State = EmailDelivery.State
 # E-mails whose stored body must not outlive its sending.
 SECRET_KINDS = {EmailDelivery.Kind.PASSWORD_RESET}
-
-
-class WorkerStopped(Exception):
-    """Recorded on a task row whose worker stopped mid-task (the delivery is redone)."""
 
 
 @task(queue_name=EMAIL_QUEUE)
@@ -218,46 +215,18 @@ def _record_failure(delivery, error):
     return "retry"
 
 
-def _task_is_alive(task_row, now):
-    if task_row.status == TaskResultStatus.READY:
-        return True
-    started = task_row.started_at
-    return task_row.status == TaskResultStatus.RUNNING and started and started > now - _lease()
-
-
 def requeue_stale(now=None):
     """Re-enqueue deliveries whose task was lost, as of `now`, to be sent at once. Returns
     how many were requeued."""
-    from django_tasks_db.models import DBTaskResult
-
     now = now or timezone.now()
-    transactional = _is_transactional(_backend())
     candidates = EmailDelivery.objects.filter(
         state=State.QUEUED, next_attempt_at__lte=now
     ) | EmailDelivery.objects.filter(state=State.SENDING, lease_until__lt=now)
-    count = 0
-    for delivery in candidates.order_by("pk"):
-        task_row = (
-            DBTaskResult.objects.filter(id=delivery.task_id).first()
-            if transactional and delivery.task_id
-            else None
-        )
-        if delivery.state == State.QUEUED and task_row and _task_is_alive(task_row, now):
-            continue  # its task is waiting for a worker, or has just been picked up
-        with transaction.atomic():
-            updated = EmailDelivery.objects.filter(
-                pk=delivery.pk, state=delivery.state, attempts=delivery.attempts
-            ).update(state=State.QUEUED, next_attempt_at=timezone.now(), lease_until=None)
-            if not updated:
-                continue  # a worker got to it first
-            if task_row and task_row.status == TaskResultStatus.RUNNING:
-                # What a killed worker leaves behind: its task RUNNING forever. Close it.
-                DBTaskResult.objects.filter(pk=task_row.pk).update(
-                    status=TaskResultStatus.FAILED,
-                    finished_at=now,
-                    exception_class_path=f"{WorkerStopped.__module__}.{WorkerStopped.__qualname__}",
-                    traceback="The worker stopped while running this task; the e-mail is requeued.",
-                )
-            _enqueue(delivery)
-            count += 1
-    return count
+    return requeue_lost(
+        candidates.order_by("pk"),
+        transactional=_is_transactional(_backend()),
+        enqueue=_enqueue,
+        lease=_lease(),
+        what="e-mail",
+        now=now,
+    )

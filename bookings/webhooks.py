@@ -26,10 +26,11 @@ from email.utils import parsedate_to_datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.tasks import TaskResultStatus, task, task_backends
+from django.tasks import task, task_backends
 from django.utils import timezone
 
 from bookings.models import EventType, WebhookDelivery, WebhookEndpoint, WebhookEvent
+from bookings.task_recovery import requeue_lost
 from bookings.webhook_http import UnsafeURL, post, signed_headers
 
 # EventType is here for the callers: webhooks.record_event(booking, webhooks.EventType.CREATED).
@@ -295,48 +296,18 @@ def _retry_or_fail(delivery, error, started, retry_after=None, **answered):
 # --- Recovery -------------------------------------------------------------------------------
 
 
-def _task_is_alive(task_row, now):
-    if task_row.status == TaskResultStatus.READY:
-        return True
-    started = task_row.started_at
-    return task_row.status == TaskResultStatus.RUNNING and started and started > now - _lease()
-
-
 def requeue_stale(now=None):
     """Re-enqueue deliveries whose task was lost, as of `now`. Returns how many."""
-    from django_tasks_db.models import DBTaskResult
-
-    from bookings.outbox import WorkerStopped
-
     now = now or timezone.now()
-    transactional = _is_transactional(_backend())
     candidates = WebhookDelivery.objects.filter(
         state=State.QUEUED, next_attempt_at__lte=now
     ) | WebhookDelivery.objects.filter(state=State.SENDING, lease_until__lt=now)
-    count = 0
-    for delivery in candidates.select_related("event").order_by("event_id", "pk"):
-        task_row = (
-            DBTaskResult.objects.filter(id=delivery.task_id).first()
-            if transactional and delivery.task_id
-            else None
-        )
-        if delivery.state == State.QUEUED and (
-            (task_row and _task_is_alive(task_row, now)) or _waits_for_earlier(delivery)
-        ):
-            continue  # its task is on its way, or an earlier event will release it
-        with transaction.atomic():
-            updated = WebhookDelivery.objects.filter(
-                pk=delivery.pk, state=delivery.state, attempts=delivery.attempts
-            ).update(state=State.QUEUED, next_attempt_at=timezone.now(), lease_until=None)
-            if not updated:
-                continue  # a worker got to it first
-            if task_row and task_row.status == TaskResultStatus.RUNNING:
-                DBTaskResult.objects.filter(pk=task_row.pk).update(
-                    status=TaskResultStatus.FAILED,
-                    finished_at=now,
-                    exception_class_path=f"{WorkerStopped.__module__}.{WorkerStopped.__qualname__}",
-                    traceback="The worker stopped while running this task; the webhook is requeued.",
-                )
-            _enqueue(delivery)
-            count += 1
-    return count
+    return requeue_lost(
+        candidates.select_related("event").order_by("event_id", "pk"),
+        transactional=_is_transactional(_backend()),
+        enqueue=_enqueue,
+        lease=_lease(),
+        what="webhook",
+        now=now,
+        still_waits=_waits_for_earlier,  # an earlier event for the booking will release it
+    )

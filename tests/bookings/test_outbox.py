@@ -131,7 +131,9 @@ def test_a_worker_killed_mid_send_is_recovered_once_its_lease_runs_out(client, d
     assert not DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING).exists()
     stopped = DBTaskResult.objects.filter(status=TaskResultStatus.FAILED)
     assert stopped.count() == 2
-    assert all(row.exception_class_path == "bookings.outbox.WorkerStopped" for row in stopped)
+    assert all(
+        row.exception_class_path == "bookings.task_recovery.WorkerStopped" for row in stopped
+    )
 
 
 def test_every_attempt_at_one_email_has_the_same_message_id(client, db_tasks, smtp):
