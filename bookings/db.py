@@ -1,5 +1,6 @@
 """Database helpers for PostgreSQL-only features, so that SQLite (`make run`) still migrates."""
 
+from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.operations import BtreeGistExtension
 from django.db import migrations
 
@@ -27,3 +28,25 @@ class PostgresOnlyBtreeGistExtension(PostgresOnly, BtreeGistExtension):
 
 class PostgresOnlyAddConstraint(PostgresOnly, migrations.AddConstraint):
     """An exclusion constraint cannot exist on SQLite."""
+
+
+class PostgresExclusionConstraint(ExclusionConstraint):
+    """An exclusion constraint on PostgreSQL and nothing on SQLite, which has no such thing.
+    PostgresOnlyAddConstraint alone is not enough: SQLite alters a table by rebuilding it
+    from the model state, constraints included, so every later change to the bookings table
+    would write EXCLUDE into SQLite's CREATE TABLE."""
+
+    def constraint_sql(self, model, schema_editor):
+        if is_postgres(schema_editor):
+            return super().constraint_sql(model, schema_editor)
+        return None
+
+    def create_sql(self, model, schema_editor):
+        if is_postgres(schema_editor):
+            return super().create_sql(model, schema_editor)
+        return None
+
+    def remove_sql(self, model, schema_editor):
+        if is_postgres(schema_editor):
+            return super().remove_sql(model, schema_editor)
+        return None

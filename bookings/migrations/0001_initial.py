@@ -148,6 +148,6 @@ class Migration(migrations.Migration):
         # cannot express it, so `make run` on SQLite relies on the check in Python.
         bookings.db.PostgresOnlyAddConstraint(
             model_name='booking',
-            constraint=django.contrib.postgres.constraints.ExclusionConstraint(condition=models.Q(('slot_start__isnull', False), ('status__in', ('new', 'contacted', 'scheduled', 'completed'))), expressions=[(bookings.models.booking.TsTzRange('slot_start', 'hold_until', django.contrib.postgres.fields.ranges.RangeBoundary()), '&&')], name='bookings_no_overlapping_slots', violation_error_message='That slot was just taken.'),
+            constraint=bookings.db.PostgresExclusionConstraint(condition=models.Q(('slot_start__isnull', False), ('status__in', ('new', 'contacted', 'scheduled', 'completed'))), expressions=[(bookings.models.booking.TsTzRange('slot_start', 'hold_until', django.contrib.postgres.fields.ranges.RangeBoundary()), '&&')], name='bookings_no_overlapping_slots', violation_error_message='That slot was just taken.'),
         ),
     ]

@@ -7,12 +7,13 @@ bookings never hold overlapping time (the slot plus the buffer after it); see mi
 import secrets
 import uuid
 
-from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateTimeRangeField, RangeBoundary, RangeOperators
 from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Func, Q
 from django.utils import timezone
+
+from bookings.db import PostgresExclusionConstraint
 
 
 class Status(models.TextChoices):
@@ -150,7 +151,7 @@ class Booking(models.Model):
                 violation_error_message="Enter a value of £0 or more.",
             ),
             # Applied on PostgreSQL only (see migration 0001); SQLite has no such constraint.
-            ExclusionConstraint(
+            PostgresExclusionConstraint(
                 name="bookings_no_overlapping_slots",
                 expressions=[
                     (
