@@ -177,9 +177,10 @@ def is_free(slot, taken, buffer):
     return not any(start < hold_until and slot.start < held for start, held in taken)
 
 
-def free_slots(rules=None, now=None, exclude_booking=None):
+def free_slots(rules=None, now=None, exclude_booking=None, offered=None):
+    """The slots of `offered` (all_slots() unless given) that no booking holds."""
     rules = rules or Rules.current()
-    slots = all_slots(rules, now)
+    slots = all_slots(rules, now) if offered is None else offered
     if not slots:
         return []
     taken = taken_ranges(slots[0].start, slots[-1].end + rules.buffer, exclude_booking)

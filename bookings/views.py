@@ -24,11 +24,12 @@ class SeeOther(HttpResponseRedirect):
 
 
 def _form(page, rules, data=None, initial=None):
+    offered = all_slots(rules)
     return BookingForm(
         data,
         initial=initial,
-        free_slots=free_slots(rules),
-        offered_slots=all_slots(rules),
+        free_slots=free_slots(rules, offered=offered),
+        offered_slots=offered,
         systems=Topic.objects.systems().values_list("pk", "name"),
         opt_in_text=page.marketing_opt_in_text,
     )
