@@ -38,6 +38,17 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
 
+# Without Redis, a cache every process on this host shares. Local memory would give each
+# gunicorn worker its own content version, so a worker that did not see a publish (or a
+# booking taking a slot) would go on serving its old copy. More than one host needs REDIS_URL.
+if not os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),  # noqa: F405
+        }
+    }
+
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
