@@ -114,3 +114,38 @@ def test_a_page_made_private_is_never_served_from_the_cache_again(client):
     PageViewRestriction.objects.create(page=guide, restriction_type="login")
     response = client.get(ARTICLE_URL)
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_without_redis_every_production_worker_sees_a_change_another_worker_made(tmp_path):
+    """Two gunicorn workers are two processes: with no REDIS_URL, a change one of them sees
+    (a publish, a booked slot) must move the content version the other serves by too."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.helpers import ROOT
+
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="apiwise.settings.production",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="apiwise.example",
+        VAR_DIR=str(tmp_path),
+    )
+
+    def in_a_worker(code):
+        script = "import django; django.setup(); from apiwise import content_cache as c; " + code
+        result = subprocess.run(
+            [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    before = in_a_worker("print(c.content_version())")
+    assert in_a_worker("print(c.content_version())") == before
+    in_a_worker("c._new_version()")  # what a publish does in one worker
+    assert in_a_worker("print(c.content_version())") != before
