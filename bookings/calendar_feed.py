@@ -11,13 +11,13 @@ import datetime as dt
 import hashlib
 import secrets
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from bookings import links
 from bookings.models import Booking, BookingSettings, CalendarFeed, EmailDelivery
 from bookings.models.booking import ACTIVE_STATUSES
 
@@ -78,18 +78,12 @@ def upcoming_calls(now):
     )
 
 
-def admin_url(booking):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "bookings_requests:inspect", args=[booking.pk]
-    )
-
-
 def call_event(booking, default_link, domain, now):
-    meeting = booking.meeting_link or default_link
+    meeting = booking.meeting_url(default_link)
     lines = [f"Reference: {booking.reference} ({booking.get_status_display()})"]
     if meeting:
         lines.append(f"Join the call: {meeting}")
-    lines.append(f"In the admin: {admin_url(booking)}")
+    lines.append(f"In the admin: {links.admin_url(booking)}")
 
     event = Event()
     # Stable per booking (the prospect's invite has its own UID); SEQUENCE moves on with each
@@ -104,7 +98,7 @@ def call_event(booking, default_link, domain, now):
     event.add("description", "\n".join(lines))
     if meeting:
         event.add("location", meeting)
-    event.add("url", admin_url(booking))
+    event.add("url", links.admin_url(booking))
     event.add("status", "CONFIRMED")
     return event
 

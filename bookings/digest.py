@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from bookings import links
 from bookings.models import Booking, BookingSettings, EmailDelivery, StaffDigest
 from bookings.models.booking import ACTIVE_STATUSES
 from bookings.slots import LONDON, Slot
@@ -39,15 +40,13 @@ def calls_on(day):
 
 
 def _rows(calls):
-    from bookings.calendar_feed import admin_url
-
     default_link = BookingSettings.load().default_meeting_link
     return [
         {
             "time": Slot(call.slot_start, call.slot_end).time_label,
             "booking": call,
-            "meeting_url": call.meeting_link or default_link,
-            "admin_url": admin_url(call),
+            "meeting_url": call.meeting_url(default_link),
+            "admin_url": links.admin_url(call),
         }
         for call in calls
     ]
@@ -68,7 +67,7 @@ def queue_digest(day):
     calls = list(calls_on(day))
     if not calls:
         return None
-    _site, site_settings, _page = emails._site_context()
+    _site, site_settings, _page = emails.site_context()
     context = {
         "day": f"{day:%A} {day.day} {day:%B %Y}",
         "rows": _rows(calls),

@@ -9,7 +9,6 @@ from email.utils import formataddr, parseaddr
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.urls import reverse
 
 from bookings.models import Booking, EmailDelivery
 
@@ -22,7 +21,7 @@ SUBJECTS = {
 }
 
 
-def _site_context():
+def site_context():
     from wagtail.models import Site
 
     from apiwise.models import SiteSettings
@@ -52,7 +51,7 @@ def message_id(delivery, from_address):
 def build_stored_message(delivery):
     """An e-mail without a booking, as it was rendered when queued."""
     stored = delivery.message
-    _, site_settings, _ = _site_context()
+    _, site_settings, _ = site_context()
     organisation = site_settings.organisation_name if site_settings else "APIwise"
     from_address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
     message = EmailMultiAlternatives(
@@ -77,7 +76,7 @@ def build_message(delivery):
     booking: Booking = delivery.booking
     if not booking.email:
         raise ValueError("The request has no e-mail address (anonymised).")
-    site, site_settings, page = _site_context()
+    site, site_settings, page = site_context()
     organisation = site_settings.organisation_name if site_settings else "APIwise"
     from_address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
     context = {
@@ -93,8 +92,7 @@ def build_message(delivery):
         ),
         "page_url": page.get_full_url() if page else "",
         "meeting_url": booking.meeting_url(),
-        "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        + reverse("bookings_requests:inspect", args=[booking.pk]),
+        "admin_url": links.admin_url(booking),
     }
     kind = delivery.kind
     template = f"bookings/email/{kind}"

@@ -12,6 +12,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.core import signing
+from django.urls import reverse
 
 CONFIRM_SALT = "bookings.confirmation"
 MANAGE_SALT = "bookings.manage"
@@ -71,3 +72,10 @@ def booking_for_manage(token):
 def page_url(page, route, *args, absolute=False):
     base = page.get_full_url() if absolute else page.url
     return base + page.reverse_subpage(route, args=args)
+
+
+def admin_url(booking):
+    """The request's page in the admin, as an absolute address for e-mails and calendars."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "bookings_requests:inspect", args=[booking.pk]
+    )

@@ -1,6 +1,13 @@
 """Wagtail admin for bookings: log actions, the Health Check requests viewset, availability."""
 
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from bookings import admin_views, calendar_feed, calendar_views, report_views
+from bookings.models import AvailabilityWindow, BlockedDate, Booking
+from bookings.webhook_admin import WebhookEndpointViewSet
 
 
 @hooks.register("register_log_actions")
@@ -22,14 +29,6 @@ def register_booking_log_actions(actions):
 
 
 # --- Viewsets -------------------------------------------------------------------------------
-
-from django.urls import path, reverse  # noqa: E402
-from wagtail.admin.menu import MenuItem  # noqa: E402
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup  # noqa: E402
-
-from bookings import admin_views, report_views  # noqa: E402
-from bookings.models import AvailabilityWindow, BlockedDate, Booking  # noqa: E402
-from bookings.webhook_admin import WebhookEndpointViewSet  # noqa: E402
 
 
 class BookingViewSet(ModelViewSet):
@@ -195,8 +194,6 @@ def register_guides_report_menu_item():
 
 
 # --- The calendar feed (bookings/calendar_feed.py) ------------------------------------------
-
-from bookings import calendar_feed, calendar_views  # noqa: E402
 
 
 @hooks.register("register_admin_urls")

@@ -188,11 +188,16 @@ class Booking(models.Model):
 
     systems_list.short_description = "Systems"
 
-    def meeting_url(self):
-        """The link to join the call: the request's own, or the site's default."""
+    def meeting_url(self, default_link=None):
+        """The link to join the call: the request's own, or the site's default (pass it in
+        when going through many requests, to read the settings once)."""
         from bookings.models.availability import BookingSettings
 
-        return self.meeting_link or BookingSettings.load().default_meeting_link
+        if self.meeting_link:
+            return self.meeting_link
+        if default_link is None:
+            default_link = BookingSettings.load().default_meeting_link
+        return default_link
 
     def allowed_statuses(self):
         return TRANSITIONS.get(self.status, ())
