@@ -17,7 +17,7 @@ from apiwise.models import (
 HOME = {
     "title": "APIwise",
     "slug": "home",
-    "seo_title": "APIwise | Vendor-neutral API and integration consultancy (UK)",
+    "seo_title": "APIwise: vendor-neutral API and integration consultancy, UK",
     "hero_heading": "Get your business systems talking — properly",
     "hero_text": (
         "APIwise is a UK, vendor-neutral API and integration consultancy. We connect your shop, "

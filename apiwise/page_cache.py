@@ -57,7 +57,9 @@ def _input_value(name):
 def _is_cacheable_request(request):
     return (
         settings.PAGE_CACHE_ENABLED
-        and request.method == "GET"
+        # HEAD is GET without the body (the server drops it): CDNs and link checkers use it,
+        # and it must carry GET's headers.
+        and request.method in ("GET", "HEAD")
         and not getattr(request, "is_dummy", False)  # Wagtail's previews
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META

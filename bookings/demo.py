@@ -11,7 +11,7 @@ from wagtail.rich_text import RichText
 PAGE = {
     "title": "Integration Health Check",
     "slug": "health-check",
-    "seo_title": "Integration Health Check: a fixed-price review of your systems",
+    "seo_title": "Integration Health Check: fixed-price review of your systems",
     "search_description": (
         "A fixed-price review of the systems you run, what should be connected and a costed "
         "plan in plain English. £495 + VAT."

@@ -7,19 +7,27 @@ import shutil
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from scripts.chromium import CHROMIUM_ARGS
+from tests.database_snapshot import DatabaseSnapshot
 from tests.helpers import AXE_JS, ROOT, log_in_with_second_factor
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+# The database as a new site has it (Wagtail's base data) and with the demo content: taken
+# once per run, restored by the transactional tests that need them (tests/database_snapshot.py).
+SNAPSHOTS = {}
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every database test starts from the demo content, loaded once per run."""
     with django_db_blocker.unblock():
+        SNAPSHOTS["wagtail"] = DatabaseSnapshot("wagtail").take()
         call_command("load_demo_content", verbosity=0)
+        SNAPSHOTS["demo"] = DatabaseSnapshot("demo").take()
 
 
 def _uses_database(item):
@@ -30,57 +38,40 @@ def _uses_database(item):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def serialized_test_database(request):
-    """The test database as pytest-django serialised it, taken before Playwright starts.
-
-    Playwright's sync API runs an event loop, and inside it Django hands out a different
-    connection object, one without `_test_serialized_contents`: serialized_rollback then
-    restores nothing and a transactional test after the first finds an empty database (no
-    Wagtail root page).
-    """
+def test_database(request):
+    """The test database with its snapshots, made before Playwright starts (see below)."""
     if not any(_uses_database(item) for item in request.session.items):
-        return None  # a run of tests that need no database creates none
+        return False  # a run of tests that need no database creates none
     request.getfixturevalue("django_db_setup")
-    return getattr(connection, "_test_serialized_contents", None)
+    return True
 
 
 @pytest.fixture(autouse=True)
-def keep_serialized_contents(serialized_test_database):
-    """Hand the serialised database to the connection the tests really use, so that Django's
-    serialized_rollback works again (flush without re-creating content types at the end of a
-    test, restore at the start of the next)."""
-    if serialized_test_database and not hasattr(connection, "_test_serialized_contents"):
-        connection._test_serialized_contents = serialized_test_database
+def snapshots_do_the_restoring(test_database):
+    """Transactional tests marked `serialized_rollback` get their rows back from a snapshot
+    (the `demo_content` and `fresh_wagtail_database` fixtures), not from Django's serialised
+    copy: give Django an empty one. It then restores nothing at the start of a test (Django's
+    copy deserialises in seconds, a snapshot in a fraction of one) and, at the end, empties
+    the tables without re-creating content types and permissions the snapshot brings back.
 
-
-def restore_wagtail_base_data(serialized):
-    """Wagtail's fresh database, as `migrate` leaves it (no demo content). The rows come
-    back with their ids, so the id sequences move past them."""
-    from django.apps import apps
-    from django.core.management.color import no_style
-
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    connection.creation.deserialize_db_from_string(serialized)
-    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
-    with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
+    Set on every test's connection: inside Playwright's event loop Django hands out a
+    different connection object, one without the attribute.
+    """
+    if test_database:
+        connection._test_serialized_contents = "[]"
 
 
 @pytest.fixture
-def fresh_wagtail_database(transactional_db, serialized_test_database):
+def fresh_wagtail_database(transactional_db, test_database):
     """For transactional tests that start where a new site starts."""
-    restore_wagtail_base_data(serialized_test_database)
+    SNAPSHOTS["wagtail"].restore()
 
 
 @pytest.fixture
-def demo_content(transactional_db, serialized_test_database):
-    """The demo content, for transactional tests. They empty the database when they finish,
-    and one may leave it without even Wagtail's base data: restore that from the serialised
-    copy, then load the (idempotent) demo content again."""
-    if serialized_test_database and not Page.objects.filter(depth=1).exists():
-        restore_wagtail_base_data(serialized_test_database)
-    call_command("load_demo_content", verbosity=0)
+def demo_content(transactional_db, test_database):
+    """The demo content, for transactional tests: they empty the database when they finish,
+    so each one that needs the demo gets back the copy taken once per run."""
+    SNAPSHOTS["demo"].restore()
 
 
 @pytest.fixture(autouse=True)

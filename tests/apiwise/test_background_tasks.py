@@ -15,8 +15,9 @@ from tests.helpers import DATABASE_TASK_QUEUE
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the worker test runs on PostgreSQL")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_production_worker_runs_wagtails_search_index_tasks(production_worker, settings):
-    call_command("load_demo_content", verbosity=0)
+def test_production_worker_runs_wagtails_search_index_tasks(
+    production_worker, settings, demo_content
+):
     settings.TASKS = DATABASE_TASK_QUEUE
     home = Site.objects.get(is_default_site=True).root_page
     page = StandardPage(title="Zebra crossings", slug="zebra", body="<p>Striped integrations.</p>")

@@ -39,6 +39,21 @@ def test_public_pages_tell_shared_caches_and_browsers_how_long_to_keep_them(clie
     assert {"max-age=60", "s-maxage=600", "stale-while-revalidate=86400"} <= directives
 
 
+@pytest.mark.parametrize("cached_first", [False, True], ids=["cold", "cached"])
+@pytest.mark.parametrize("url", ["/", ARTICLE_URL, "/guides/api-basics/"])
+def test_a_head_request_gets_the_same_caching_headers_as_a_get(client, url, cached_first):
+    """CDNs and link checkers ask with HEAD: it must say what GET says, with no body."""
+    if cached_first:
+        client.get(url)
+    head = client.head(url)
+    get = client.get(url)
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["Cache-Control"] == get["Cache-Control"]
+    assert "public" in public_directives(head)
+    assert head["Content-Type"] == get["Content-Type"]
+
+
 @pytest.mark.parametrize("url", ["/health-check/booked/", "/admin/login/", "/healthz"])
 def test_personal_and_staff_pages_are_never_stored(client, url):
     response = client.get(url)

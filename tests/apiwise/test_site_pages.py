@@ -1,6 +1,7 @@
 """Site-wide pages, settings and navigation as a visitor sees them."""
 
 import re
+from html import unescape
 
 import pytest
 from wagtail.models import Site
@@ -114,7 +115,20 @@ def test_favicon_and_touch_icon_are_served(client):
 
 def test_home_page_title_names_the_site_once(client):
     html = client.get("/").content.decode()
-    assert "<title>APIwise | Vendor-neutral API and integration consultancy (UK)</title>" in html
+    assert "<title>APIwise: vendor-neutral API and integration consultancy, UK</title>" in html
+
+
+def test_every_live_page_title_fits_in_a_search_result(client):
+    """Search engines show about 60 characters of a title: every page of the site, as the
+    demo sets it up, stays within that."""
+    from wagtail.models import Page
+
+    pages = Page.objects.live().filter(depth__gt=1).specific()
+    assert len(pages) > 15
+    for page in pages:
+        html = client.get(page.url).content.decode()
+        title = re.search(r"<title>([^<]*)</title>", html).group(1)
+        assert len(unescape(title)) <= 60, (page.url, title)
 
 
 def test_page_metadata_uses_seo_fields_with_fallbacks(client, home_page):
