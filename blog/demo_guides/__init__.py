@@ -5,9 +5,13 @@ guides). blog/demo.py loads each through the importer, as an editor's upload wou
 
 from pathlib import Path
 
+from django.core.management.base import CommandError
+
 from blog.importer.formats import front_matter, markdown_text
 
 FOLDER = Path(__file__).parent
+# What the demo cannot publish a guide without (the importer finds the rest in the text).
+REQUIRED = ("title", "summary", "date", "topics")
 
 
 def documents():
@@ -15,6 +19,12 @@ def documents():
     found = {}
     for path in sorted(FOLDER.glob("*.md")):
         fields, _ = front_matter(markdown_text(path.read_bytes()))
+        missing = [name for name in REQUIRED if not fields.get(name)]
+        if missing:
+            raise CommandError(
+                f"{path.name}: its front matter needs {', '.join(missing)} (see the other "
+                "guides in blog/demo_guides/)."
+            )
         slug = fields.get("slug") or path.stem
         found[slug] = {**fields, "slug": slug, "path": path}
     return found
