@@ -1,7 +1,8 @@
 """Demo content for the guides: topics, an author, the guide index, every listed guide, the API
-basics hub and the FAQ page. Guides with a complete text are published, with the dates they
-were written; the others are unpublished drafts holding their summary, so editors see the
-pipeline and visitors see nothing unfinished.
+basics hub and the FAQ page. Guides with a complete text (a Markdown document in
+blog/demo_guides/) are read through the importer, as an editor's upload is, and published
+with the dates they were written; the others are unpublished drafts holding their summary, so
+editors see the pipeline and visitors see nothing unfinished.
 
 Idempotent: what exists (by slug or name) is left as staff left it. The one exception is a
 guide still holding the placeholder text of an earlier demo ("coming soon", published), which
@@ -10,14 +11,15 @@ is given its full text or taken down to a draft."""
 import datetime as dt
 import re
 
+from django.core.files import File
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Page
 
 from apiwise.demo import add_child_once
 from blog import demo_content as data
-from blog.blocks import table_value
-from blog.demo_guides import GUIDES
+from blog.demo_guides import documents
+from blog.importer import convert_document
 from blog.models import (
     ArticlePage,
     Author,
@@ -33,7 +35,6 @@ LINK = re.compile(r"\[\[([a-z0-9-]+)\|([^\]]+)\]\]")
 # Bodies an earlier demo published, and this demo's own drafts: safe to replace.
 OLD_PLACEHOLDER = "The full guide is coming soon"
 DRAFT_TITLE = "Draft: not written yet"
-COMPLETE = {data.ARTICLE["slug"]: data.ARTICLE, **GUIDES}
 
 
 def load(home):
@@ -42,7 +43,7 @@ def load(home):
         topics[slug], _ = Topic.objects.get_or_create(
             slug=slug, defaults={"name": name, "is_system": is_system}
         )
-    author, _ = Author.objects.get_or_create(
+    Author.objects.get_or_create(
         name=data.AUTHOR["name"],
         defaults={key: value for key, value in data.AUTHOR.items() if key != "name"},
     )
@@ -50,19 +51,26 @@ def load(home):
 
     # Every page a guide may link to exists first (the guides as drafts, the hub, the FAQ
     # page), so that links between them resolve.
-    listed = [*data.RELATED_GUIDES, data.ARTICLE]
-    guides = {guide["slug"]: _draft(index, guide, topics, author) for guide in listed}
-    _load_hub(index, guides)
-    _load_faq_page(home)
-    links = pages_by_slug(home)
+    listed = listed_guides()
+    guides = {guide["slug"]: _draft(index, guide, topics) for guide in listed}
+    _load_hub(index, guides, listed)
+    _load_faq_page(home, index)
     for guide in listed:
         page = guides[guide["slug"]]
         if not _is_placeholder(page):
             continue  # written or edited by staff: theirs
-        if guide["slug"] in COMPLETE:
-            _publish(page, {**guide, **COMPLETE[guide["slug"]]}, links, guides)
+        if "path" in guide:
+            _publish(page, index, guide, guides)
         elif page.live:
             page.unpublish()  # an earlier demo's "coming soon" page
+
+
+def listed_guides():
+    """Every demo guide, in the order of the demo's list, each guide with a document taking
+    its details from the document's front matter; a document not on the list comes last."""
+    found = documents()
+    listed = [{**guide, **found.pop(guide["slug"], {})} for guide in data.GUIDES]
+    return [*listed, *found.values()]
 
 
 def _draft_body(guide):
@@ -78,7 +86,7 @@ def _draft_body(guide):
     ]
 
 
-def _draft(index, guide, topics, author):
+def _draft(index, guide, topics):
     """The guide's page, created as an unpublished draft holding its summary if missing."""
     page = ArticlePage.objects.child_of(index).filter(slug=guide["slug"]).first()
     if page is not None:
@@ -92,6 +100,7 @@ def _draft(index, guide, topics, author):
         live=False,
     )
     page.topics = [topics[slug] for slug in guide["topics"]]
+    author, _ = Author.objects.get_or_create(name=guide.get("author") or data.AUTHOR["name"])
     page.authors = [author]
     index.add_child(instance=page)
     page.save_revision()
@@ -106,13 +115,22 @@ def _is_placeholder(page):
     return untouched_draft or OLD_PLACEHOLDER in raw
 
 
-def _publish(page, guide, links, guides):
+def convert(index, path):
+    """The guide document at `path` as the importer reads an upload of it."""
+    with path.open("rb") as handle:
+        result, _ = convert_document(index, file=File(handle, name=path.name))
+    return result
+
+
+def _publish(page, index, guide, guides):
+    result = convert(index, guide["path"])
     page = ArticlePage.objects.get(pk=page.pk)
     page.summary = guide["summary"]
     page.seo_title = guide.get("seo_title", "")
     page.search_description = guide.get("search_description", "")
-    page.short_answer = guide.get("short_answer", "")
-    page.body = [resolve_block(block, links) for block in guide["body"]]
+    page.short_answer = result.short_answer
+    page.body = result.blocks
+    page.import_notes = "\n".join(f"• {note}" for note in result.notes)
     page.related_links = [
         RelatedGuide(guide=guides[slug], sort_order=n)
         for n, slug in enumerate(guide.get("related", []))
@@ -126,7 +144,7 @@ def _publish(page, guide, links, guides):
     )
 
 
-def _load_hub(index, guides):
+def _load_hub(index, guides, listed):
     hub = index.get_children().filter(slug=data.HUB["slug"]).first()
     if hub is not None:
         return
@@ -134,11 +152,14 @@ def _load_hub(index, guides):
     hub = add_child_once(index, SeriesHubPage, {k: data.HUB[k] for k in fields})
     hub.cta_page = pages_by_slug(index.get_parent()).get("health-check")
     hub.save_revision().publish()
-    for part, slug in enumerate(data.HUB["series"], start=1):
-        SeriesItem.objects.get_or_create(hub=hub, guide=guides[slug], defaults={"position": part})
+    for guide in listed:
+        if guide.get("series") == hub.slug:
+            SeriesItem.objects.get_or_create(
+                hub=hub, guide=guides[guide["slug"]], defaults={"position": guide["part"]}
+            )
 
 
-def _load_faq_page(home):
+def _load_faq_page(home, index):
     faq = data.FAQ_PAGE
     if home.get_children().filter(slug=faq["slug"]).exists():
         return
@@ -146,10 +167,7 @@ def _load_faq_page(home):
     sections = [
         {
             "type": "section",
-            "value": {
-                "heading": section["heading"],
-                "items": [_resolve_faq(item, links) for item in section["items"]],
-            },
+            "value": {"heading": section["heading"], "items": _faq_items(section, index, links)},
         }
         for section in faq["sections"]
     ]
@@ -182,35 +200,12 @@ def resolve_links(html, pages):
     return LINK.sub(replace, html)
 
 
-def _resolve_faq(item, pages):
-    return {"question": item["question"], "answer": resolve_links(item["answer"], pages)}
-
-
-def resolve_block(block, pages):
-    kind, value = block["type"], block["value"]
-    if kind == "text":
-        return {"type": kind, "value": resolve_links(value, pages)}
-    if kind == "callout":
-        return {"type": kind, "value": {**value, "text": resolve_links(value["text"], pages)}}
-    if kind == "call_to_action":
-        target = pages.get(value["page"])
-        return {
-            "type": kind,
-            "value": {
-                **value,
-                "text": resolve_links(value["text"], pages),
-                "page": target.pk if target else None,
-                # No button without a page to send it to.
-                "button_label": value["button_label"] if target else "",
-            },
-        }
-    if kind == "faq":
-        items = [_resolve_faq(item, pages) for item in value["items"]]
-        return {"type": kind, "value": {**value, "items": items}}
-    if kind == "table":
-        # The data files keep tables readable: caption, header and rows.
-        return {
-            "type": kind,
-            "value": table_value(value["caption"], value["header"], value["rows"]),
-        }
-    return block
+def _faq_items(section, index, pages):
+    """A section's questions: its own, or those of a guide's document ("faqs_of")."""
+    if "faqs_of" in section:
+        result = convert(index, documents()[section["faqs_of"]]["path"])
+        return [item for b in result.blocks if b["type"] == "faq" for item in b["value"]["items"]]
+    return [
+        {"question": item["question"], "answer": resolve_links(item["answer"], pages)}
+        for item in section["items"]
+    ]

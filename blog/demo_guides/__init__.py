@@ -1,28 +1,30 @@
-"""The demo's complete guides beyond the reference article, one module each, in the reference
-article's voice. Each GUIDE holds the guide's text; its title, date and topics are in
-blog/demo_content.py's list of guides. `[[slug|text]]` marks a link to another page."""
+"""The demo's complete guides, as Markdown documents anyone can edit: one file per guide,
+<slug>.md, with YAML front matter (title, slug, seo_title, search_description, summary, date,
+topics, author, and series and part for a guide in a series, related for chosen related
+guides). blog/demo.py loads each through the importer, as an editor's upload would be."""
 
-from blog.demo_guides import (
-    api_integration_cost_uk,
-    connect_stripe_to_xero,
-    do_i_need_an_api,
-    sync_shopify_and_xero,
-    what_can_apis_do_for_your_business,
-    what_is_an_api,
-    why_integrations_fail,
-    zapier_vs_make_vs_custom_integration,
-)
+from pathlib import Path
 
-GUIDES = {
-    module.GUIDE["slug"]: module.GUIDE
-    for module in (
-        what_is_an_api,
-        what_can_apis_do_for_your_business,
-        do_i_need_an_api,
-        why_integrations_fail,
-        connect_stripe_to_xero,
-        sync_shopify_and_xero,
-        zapier_vs_make_vs_custom_integration,
-        api_integration_cost_uk,
-    )
-}
+from django.core.management.base import CommandError
+
+from blog.importer.formats import front_matter, markdown_text
+
+FOLDER = Path(__file__).parent
+# What the demo cannot publish a guide without (the importer finds the rest in the text).
+REQUIRED = ("title", "summary", "date", "topics")
+
+
+def documents():
+    """slug -> the document's front matter, with its "path", for every guide document."""
+    found = {}
+    for path in sorted(FOLDER.glob("*.md")):
+        fields, _ = front_matter(markdown_text(path.read_bytes()))
+        missing = [name for name in REQUIRED if not fields.get(name)]
+        if missing:
+            raise CommandError(
+                f"{path.name}: its front matter needs {', '.join(missing)} (see the other "
+                "guides in blog/demo_guides/)."
+            )
+        slug = fields.get("slug") or path.stem
+        found[slug] = {**fields, "slug": slug, "path": path}
+    return found

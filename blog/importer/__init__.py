@@ -7,7 +7,9 @@ to review, preview and publish.
     links.py    links to this site's pages become page links
     blocks.py   items to title, short answer, body blocks and notes
 
-`import_guide` is the one entry point (the admin view in blog/import_views.py calls it).
+`import_guide` is the one entry point (the admin view in blog/import_views.py calls it);
+`convert_document` is its first half (blocks, no page), which the demo content's guides are
+loaded through too.
 """
 
 import re
@@ -23,7 +25,7 @@ from blog.importer.formats import MAX_UPLOAD, ImportProblem
 from blog.importer.links import LinkResolver
 from blog.importer.parse import plain
 
-__all__ = ["MAX_UPLOAD", "ImportProblem", "import_guide"]
+__all__ = ["MAX_UPLOAD", "ImportProblem", "convert_document", "import_guide"]
 
 TITLE_LENGTH = 255
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -37,9 +39,7 @@ def import_guide(index, *, title=None, summary="", file=None, html="", user=None
     Raises ImportProblem, with the form field it is about, when there is nothing usable."""
     from blog.models import ArticlePage
 
-    source, file_title = formats.to_html(file=file, html=html)
-    links = LinkResolver(index.get_site())
-    result = blocks.convert(source, resolve_link=links, cta_page_id=health_check_page_id())
+    result, file_title = convert_document(index, file=file, html=html)
     field = "file" if file is not None else "html"
     if result.empty:
         raise ImportProblem(
@@ -63,7 +63,7 @@ def import_guide(index, *, title=None, summary="", file=None, html="", user=None
         summary=summary,
         short_answer=result.short_answer,
         body=result.blocks,
-        import_notes="\n".join(f"• {note}" for note in [*result.notes, *links.notes]),
+        import_notes="\n".join(f"• {note}" for note in result.notes),
         live=False,
         owner=user,
     )
@@ -72,6 +72,16 @@ def import_guide(index, *, title=None, summary="", file=None, html="", user=None
         page.save_revision(user=user)
         log(instance=page, action="wagtail.create", user=user)
     return page
+
+
+def convert_document(index, *, file=None, html=""):
+    """(the document as blocks.Result, a title made from the file name), links resolved on
+    the site of `index`; the notes include the links' notes."""
+    source, file_title = formats.to_html(file=file, html=html)
+    links = LinkResolver(index.get_site())
+    result = blocks.convert(source, resolve_link=links, cta_page_id=health_check_page_id())
+    result.notes += links.notes
+    return result, file_title
 
 
 def standfirst_from(html, limit=300):

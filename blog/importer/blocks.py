@@ -11,9 +11,15 @@ The rules, in the order a document is read:
   its paragraphs ending in "?"; the paragraphs and lists after a question are its answer;
 - a call to action is an h2 that starts "How APIwise can help" or "Want this set up
   properly", or one of the last two h2s whose paragraphs link to the Health Check page. Its
-  paragraphs and lists (up to anything else) are its text; its button goes to that page;
-- consecutive paragraphs and lists are one text block; a table, code sample or quotation
-  each its own block; a "Table: …" paragraph just before a table is its caption.
+  paragraphs and lists (up to anything else) are its text; its button goes to that page, and
+  a last paragraph that is nothing but a link to that page is the button's label;
+- consecutive paragraphs and lists are one text block (a horizontal line between them makes
+  two); a table, code sample, quotation or callout each its own block; a "Table: …"
+  paragraph just before a table is its caption;
+- a callout is a Markdown admonition (`!!! tip "Title"` then indented text; kinds info,
+  note, tip, warning…) or GitHub's alert (`> [!TIP]`);
+- a code block in the language "diagram" is one of the site's diagrams: its first line is
+  the diagram's name, the rest its caption.
 
 Whatever cannot be mapped keeps its text (as a paragraph in the nearest text) and gets a
 note, so that nothing is lost without the editor being told.
@@ -23,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
-from blog.blocks import anchor_from, table_value
+from blog.blocks import DIAGRAMS, anchor_from, table_value
 from blog.importer.parse import Parser, language_key
 
 SHORT_ANSWER = re.compile(r"^(the\s+)?short\s+answer\W*$", re.IGNORECASE)
@@ -32,7 +38,6 @@ CTA_PREFIXES = ("how apiwise can help", "want this set up properly")
 TABLE_CAPTION = re.compile(r"^table\s*:\s*", re.IGNORECASE)
 ADVICE = {
     "An image": "was not imported: add it with an Image block",
-    "A horizontal line": "was dropped: a heading can start the new section instead",
     "An embedded item (video, frame or drawing)": "was not imported: add it by hand if needed",
     "A table inside a table": "was flattened to text: check the table",
     "A table inside a list": "was kept as text in the list: check it",
@@ -81,7 +86,7 @@ class Builder:
         sections = [i for i in headings if _h2_level(items[i]) and i not in (title_at, short_at)]
         calls = {i for i in sections if self.is_call_to_action(i, sections)}
         self.result.title = items[title_at].text if title_at is not None else ""
-        self.result.empty = all(item.kind == "lost" for item in items)
+        self.result.empty = all(item.kind in ("lost", "break") for item in items)
         need_short = short_at is None
         i = 0
         while i < len(items):
@@ -153,17 +158,35 @@ class Builder:
         heading, end = self.items[i].text, self.run_of(i)
         self.flush()
         self.near = heading
-        text = "".join(self.collect(self.items[i + 1 : end]))
-        value = {"heading": heading, "text": text, "button_label": "", "page": self.cta_page_id}
+        region = self.items[i + 1 : end]
+        button = self.button_label(region[-1]) if region else ""
+        if button:
+            region = region[:-1]
+        text = "".join(self.collect(region))
+        value = {
+            "heading": heading,
+            "text": text,
+            "button_label": button,
+            "page": self.cta_page_id,
+        }
         self.add("call_to_action", value)
         self.check_length(heading, 120, "The heading")
-        if not _named_call_to_action(heading):
+        self.check_length(button, 60, "The button's label")
+        if not _named_call_to_action(heading) and not button:
             self.note(
                 f"“{heading}” became a call to action (a section near the end that links to "
                 "the Health Check): if it is an ordinary section, replace the block with a "
                 "heading and a text block."
             )
         return end
+
+    def button_label(self, item):
+        """The text of a paragraph that is only a link to the call-to-action page, else ""."""
+        if item.kind != "p" or self.cta_page_id is None:
+            return ""
+        link = f'<p><a linktype="page" id="{self.cta_page_id}">'
+        whole = item.html.startswith(link) and item.html.endswith("</a></p>")
+        return item.text if whole and item.html.count("<a ") == 1 else ""
 
     def faq(self, i):
         """The FAQ block from the heading at `i` to the next h2, or None if it has no
@@ -190,6 +213,8 @@ class Builder:
                 questions.append({"question": item.text, "answer": []})
                 continue
             target = questions[-1]["answer"] if questions else intro
+            if item.kind == "break":
+                continue
             if item.kind in ("p", "list", "lost"):
                 target.extend(self.collect([item]))
             else:
@@ -199,13 +224,13 @@ class Builder:
                     "table": "A table",
                     "code": "A code sample",
                     "quote": "A quotation",
+                    "callout": "A callout",
                 }[item.kind]
                 self.note(
                     f"{what} in {where} was kept as plain text: an FAQ answer holds "
                     "paragraphs and lists only."
                 )
-                rows = item.data.get("rows") or [[item.text]]
-                target.extend(f"<p>{escape(' | '.join(row))}</p>" for row in rows)
+                target.extend(self.as_paragraphs(item))
         if intro:
             self.add("text", "".join(intro))
             self.note(
@@ -238,8 +263,14 @@ class Builder:
             return
         if item.kind in ("p", "list", "lost"):
             self.text.extend(self.collect([item]))
+        elif item.kind == "break":
+            self.flush()
         elif item.kind == "table":
             self.table(item)
+        elif item.kind == "callout":
+            self.callout(item)
+        elif item.kind == "code" and item.data["language"] == "diagram":
+            self.diagram(item)
         elif item.kind == "code":
             self.flush()
             language = language_key(item.data["language"])
@@ -269,6 +300,52 @@ class Builder:
         if len(rows) < 2:
             self.note(f"A table near {self.where()} has no rows below its header.")
         self.add("table", table_value(caption, rows[0], rows[1:]))
+
+    def callout(self, item):
+        self.flush()
+        title, parts = item.text, []
+        for inside in item.data["items"]:
+            if inside.kind in ("p", "list", "lost"):
+                parts.extend(self.collect([inside]))
+            elif inside.kind != "break":
+                self.note(
+                    f"Something other than paragraphs and lists in the callout “{title}” near "
+                    f"{self.where()} was kept as plain text: a callout holds paragraphs and "
+                    "lists only."
+                )
+                parts.extend(self.as_paragraphs(inside))
+        if not item.data["known"]:
+            self.note(
+                f"The callout “{title or item.data['name']}” near {self.where()} is of a kind "
+                "the site does not have: it became an information box (the kinds are info, "
+                "tip and warning)."
+            )
+        self.check_length(title, 80, "The callout's title")
+        self.add("callout", {"kind": item.data["kind"], "title": title, "text": "".join(parts)})
+
+    def diagram(self, item):
+        name, _, caption = item.text.strip().partition("\n")
+        name = name.strip()
+        if name not in DIAGRAMS:
+            self.note(
+                f"The diagram “{name}” near {self.where()} is not one of the site's diagrams "
+                f"({', '.join(DIAGRAMS)}): it was left out."
+            )
+            return
+        self.flush()
+        caption = " ".join(caption.split())
+        self.check_length(caption, 200, "The diagram's caption")
+        self.add("diagram", {"diagram": name, "caption": caption})
+
+    @staticmethod
+    def as_paragraphs(item):
+        """A table, code sample, quotation or callout as plain paragraphs, where only
+        paragraphs fit."""
+        if item.kind == "callout":
+            texts = [item.text, *(inside.text for inside in item.data["items"])]
+        else:
+            texts = [" | ".join(row) for row in item.data.get("rows") or [[item.text]]]
+        return [f"<p>{escape(text)}</p>" for text in texts if text]
 
     def collect(self, items):
         """Rich-text parts for paragraphs and lists; what could not be imported gets a note

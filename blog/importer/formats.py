@@ -3,8 +3,8 @@
 
 - Word (.docx) through mammoth, with a style map for the styles Word and Google Docs use for
   code and quotations;
-- Markdown (.md) through markdown-it-py (CommonMark plus tables, raw HTML off: a Markdown file
-  is text, not markup to trust);
+- Markdown (.md) through markdown-it-py (CommonMark plus tables and admonitions, raw HTML off:
+  a Markdown file is text, not markup to trust), after its YAML front matter;
 - HTML pasted from Google Docs (or Word, or a web page): Google's wrappers, styled spans and
   redirect links undone, every attribute but the few the converter reads removed.
 """
@@ -15,8 +15,10 @@ import zipfile
 from pathlib import Path
 
 import mammoth
+import yaml
 from bs4 import BeautifulSoup, Comment
 from markdown_it import MarkdownIt
+from mdit_py_plugins.admon import admon_plugin
 
 MAX_UPLOAD = 5 * 1024 * 1024
 # A .docx is a zip: refuse one that would unpack to far more than any guide (a zip bomb).
@@ -124,24 +126,47 @@ def docx_to_html(data):
     return result.value
 
 
-FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.DOTALL)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table").use(admon_plugin)
 
 
-def markdown_to_html(data):
+def markdown_text(data):
+    """A Markdown file's bytes as text."""
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             data = data.decode("cp1252", errors="replace")  # Windows Notepad's default
-    data = data.replace("\r\n", "\n")
-    # YAML front matter (static-site generators): its title is used when the text has none.
-    match = FRONT_MATTER.match(data)
-    if match:
-        data = data[match.end() :]
-        title = re.search(r"^title:\s*['\"]?(.*?)['\"]?\s*$", match.group(1), re.MULTILINE)
-        if title and not re.search(r"^# ", data, re.MULTILINE):
-            data = f"# {title.group(1)}\n\n{data}"
-    return MarkdownIt("commonmark", {"html": False}).enable("table").render(data)
+    return data.replace("\r\n", "\n")
+
+
+def front_matter(text):
+    """(the YAML front matter of static-site generators as a dict, the text after it), or
+    ({}, text) when the text does not start with a mapping between two "---" lines."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    try:
+        fields = yaml.safe_load(match.group(1) or "")
+    except yaml.YAMLError as error:
+        where = getattr(error, "problem_mark", None)
+        line = f" (line {where.line + 2})" if where else ""
+        raise ImportProblem(
+            f"The front matter at the top of the file (between the two --- lines) could not "
+            f"be read{line}. Check its “name: value” lines, or remove it."
+        ) from error
+    if not isinstance(fields, dict):
+        return {}, text  # a thematic break and a heading, not front matter
+    return fields, text[match.end() :]
+
+
+def markdown_to_html(data):
+    fields, text = front_matter(markdown_text(data))
+    # The front matter's title is the guide's when the text has none.
+    title = " ".join(str(fields.get("title") or "").split())
+    if title and not re.search(r"^# ", text, re.MULTILINE):
+        text = f"# {title}\n\n{text}"
+    return MARKDOWN.render(text)
 
 
 def html_file_to_html(data):

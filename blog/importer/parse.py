@@ -1,6 +1,7 @@
-"""Clean HTML as a flat list of `Item`s (heading, paragraph, list, table, code, quote, or
-something that cannot be imported), in document order, whatever wrappers held them. Inline
-markup is reduced to what a guide's rich text allows: <b>, <i> and links."""
+"""Clean HTML as a flat list of `Item`s (heading, paragraph, list, table, code, quote, callout,
+a break between runs of text, or something that cannot be imported), in document order,
+whatever wrappers held them. Inline markup is reduced to what a guide's rich text allows: <b>,
+<i> and links."""
 
 import re
 from dataclasses import dataclass, field
@@ -24,6 +25,14 @@ SKIP = {"script", "style", "head", "template", "noscript", "meta", "link", "titl
 BOLD, ITALIC = {"b", "strong"}, {"i", "em", "cite", "dfn", "var"}
 BREAK = "\x00"  # a <br> at the top of a paragraph: it splits the paragraph in two
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# Callouts: Markdown admonitions (`!!! tip "Title"`) and GitHub's alerts (`> [!NOTE]`), by
+# the kinds a callout block has (information, warning, tip).
+CALLOUT_KINDS = {
+    **dict.fromkeys(("info", "note", "important", "abstract", "summary", "example"), "info"),
+    **dict.fromkeys(("tip", "hint", "success", "check"), "tip"),
+    **dict.fromkeys(("warning", "caution", "attention", "danger", "error", "bug"), "warning"),
+}
+ALERT = re.compile(r"^\s*\[!(note|tip|important|warning|caution)\]\s*", re.IGNORECASE)
 # Names code fences and classes use, for the site's highlighter's languages.
 LANGUAGE_ALIASES = {
     alias: language
@@ -42,7 +51,7 @@ LANGUAGE_ALIASES = {
 
 @dataclass
 class Item:
-    kind: str  # heading, p, list, table, code, quote, lost
+    kind: str  # heading, p, list, table, code, quote, callout, break, lost
     text: str = ""  # plain text
     html: str = ""  # rich text (p, list)
     level: int = 0  # heading
@@ -123,8 +132,11 @@ class Parser:
             self.code(element)
         elif name == "blockquote":
             self.quote(element)
+        elif name == "div" and "admonition" in element.get("class", []):
+            self.admonition(element)
         elif name == "hr":
-            self.items.append(Item("lost", data={"what": "A horizontal line"}))
+            # A line between two runs of text keeps them two text blocks.
+            self.items.append(Item("break"))
         elif name in EMBEDS:
             self.items.append(
                 Item(
@@ -281,7 +293,32 @@ class Parser:
         if text.strip():
             self.items.append(Item("code", text=text, data={"language": language}))
 
+    def admonition(self, element):
+        """markdown-it's rendering of `!!! kind "Title"` and its indented text."""
+        classes = [name for name in element.get("class", []) if name != "admonition"]
+        title = element.find(class_="admonition-title", recursive=False)
+        if title is not None:
+            title = title.extract()
+        self.callout(
+            element, classes[0] if classes else "", squash(title.get_text(" ")) if title else ""
+        )
+
+    def callout(self, element, name, title):
+        """A callout: its kind (`name` when it is one the site knows), title and the items
+        inside it, for the converter to make one block of."""
+        inside = Parser(self.resolve_link)
+        inside.walk(element)
+        kind = CALLOUT_KINDS.get(name.lower(), "info")
+        data = {"kind": kind, "name": name, "known": name.lower() in CALLOUT_KINDS}
+        self.items.append(Item("callout", text=title, data={**data, "items": inside.items}))
+
     def quote(self, element):
+        first = next((text for text in element.find_all(string=True) if text.strip()), None)
+        alert = ALERT.match(first) if first else None
+        if alert:  # GitHub's "> [!TIP]": a callout without a title
+            first.replace_with(first[alert.end() :])
+            self.callout(element, alert.group(1), "")
+            return
         parts = [squash(p.get_text(" ")) for p in element.find_all(["p", "li"])]
         parts = [p for p in parts if p] or [squash(element.get_text(" "))]
         attribution = ""

@@ -1,6 +1,6 @@
-"""The reference article written as a document (Markdown, Word) from the project's own demo
-data, and a block-by-block comparison of an imported guide with the demo guide: shared by the
-import tests and the editor's browser journey."""
+"""The reference article written again as a document (Markdown, Word), the way a writer would,
+from the demo guide as published, and a block-by-block comparison of an imported guide with
+the demo guide: shared by the import tests and the editor's browser journey."""
 
 import io
 import re
@@ -14,11 +14,48 @@ from docx.oxml.ns import qn
 from wagtail.models import Page
 
 from blog import demo_content
-from blog.demo import LINK
+from blog.demo_guides import documents
+from blog.importer.blocks import convert
+from blog.importer.formats import markdown_to_html
 from blog.models import ArticlePage
 from bookings.models import HealthCheckPage
+from tests.helpers import ARTICLE_SLUG
 
-ARTICLE = demo_content.ARTICLE
+ARTICLE = documents()[ARTICLE_SLUG]  # the reference article's front matter
+PAGE_LINK = re.compile(r'<a linktype="page" id="(\d+)">')
+
+
+# --- The demo's guide documents, read without a database --------------------------------------
+
+
+def document_blocks(slug):
+    """The blocks the demo's document for `slug` makes (links dropped, their text kept)."""
+    html = markdown_to_html(documents()[slug]["path"].read_bytes())
+    return convert(html, resolve_link=lambda href, text: None).blocks
+
+
+def document_questions(slug):
+    blocks = document_blocks(slug)
+    return [item["question"] for b in blocks if b["type"] == "faq" for item in b["value"]["items"]]
+
+
+def faq_page_questions():
+    """The FAQ page's questions in order, as the demo content lists them."""
+    return [
+        question
+        for section in demo_content.FAQ_PAGE["sections"]
+        for question in (
+            document_questions(section["faqs_of"])
+            if "faqs_of" in section
+            else [item["question"] for item in section["items"]]
+        )
+    ]
+
+
+def series_order(hub_slug):
+    """The slugs of a hub's guides in reading order, as their documents' front matter says."""
+    parts = [(g["part"], slug) for slug, g in documents().items() if g.get("series") == hub_slug]
+    return [slug for _, slug in sorted(parts)]
 
 
 # --- The reference article as a document ------------------------------------------------------
@@ -29,35 +66,36 @@ def page_urls():
     return {page.slug: page.url for page in Page.objects.filter(depth__gt=2).specific()}
 
 
-def with_links(html, urls, root=""):
-    """[[slug|text]] as an ordinary <a href> to that page, as a writer would link it."""
-    return LINK.sub(lambda m: f'<a href="{root}{urls[m.group(1)]}">{m.group(2)}</a>', html)
+def with_links(html, root=""):
+    """Page links as ordinary <a href>s to those pages, as a writer would link them."""
+    urls = {page.pk: page.url for page in Page.objects.filter(depth__gt=2).specific()}
+    return PAGE_LINK.sub(lambda m: f'<a href="{root}{urls[int(m.group(1))]}">', str(html))
 
 
 def article_outline(root=""):
     """The reference article as a writer's document: (kind, content) in reading order. The
     introduction comes before "The short answer": everything between that heading and the
     next one is the short answer."""
-    urls = page_urls()
-    body = [block for block in ARTICLE["body"] if block["type"] != "diagram"]
+    guide = ArticlePage.objects.live().get(slug=ARTICLE_SLUG)
+    body = [block for block in guide.body.raw_data if block["type"] != "diagram"]
     assert body[0]["type"] == "text", "the article opens with its introduction"
-    outline = [("h1", ARTICLE["title"]), ("html", with_links(body[0]["value"], urls, root))]
-    outline += [("h2", "The short answer"), ("html", ARTICLE["short_answer"])]
+    outline = [("h1", guide.title), ("html", with_links(body[0]["value"], root))]
+    outline += [("h2", "The short answer"), ("html", guide.short_answer)]
     for block in body[1:]:
         kind, value = block["type"], block["value"]
         if kind == "heading":
             outline.append((value["level"], value["text"]))
         elif kind == "text":
-            outline.append(("html", with_links(value, urls, root)))
+            outline.append(("html", with_links(value, root)))
         elif kind == "table":
-            outline.append(("html", f"<p>Table: {value['caption']}</p>"))
-            outline.append(("table", [value["header"], *value["rows"]]))
+            outline.append(("html", f"<p>Table: {value['table_caption']}</p>"))
+            outline.append(("table", value["data"]))
         elif kind == "faq":
             outline.append(("h2", value["heading"]))
-            for item in value["items"]:
-                outline += [("h3", item["question"]), ("html", with_links(item["answer"], urls))]
+            for item in faq_items(value):
+                outline += [("h3", item["question"]), ("html", with_links(item["answer"]))]
         elif kind == "call_to_action":
-            outline += [("h2", value["heading"]), ("html", with_links(value["text"], urls, root))]
+            outline += [("h2", value["heading"]), ("html", with_links(value["text"], root))]
         else:
             raise AssertionError(f"the test does not write {kind} blocks yet")
     return outline

@@ -1,6 +1,6 @@
 """Import a guide (blog/importer, blog/import_views.py): a Markdown file and a Word document
-written from the reference article's own data (blog.demo_content.ARTICLE) come back as the
-same blocks as the demo guide; Google Docs' pasted HTML is cleaned; what cannot be mapped is
+written from the reference article as the demo publishes it come back as the same blocks as
+the demo guide; Google Docs' pasted HTML is cleaned; what cannot be mapped is
 listed in the notes; the admin page refuses what it should, in plain English."""
 
 import io
@@ -238,7 +238,6 @@ def test_what_cannot_be_mapped_is_kept_as_text_and_listed_in_the_notes(guide_ind
         in notes
     )
     for expected in (
-        "A horizontal line near “How they fit together”",
         "An embedded item (video, frame or drawing)",
         "A table inside a table",
         "Merged table cells",

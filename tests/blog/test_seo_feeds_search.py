@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from wagtail.models import PageViewRestriction, Site
 
-from blog import demo_content
 from blog.models import ArticlePage
+from tests.blog.documents import document_questions, faq_page_questions
 from tests.helpers import ARTICLE_SLUG, json_ld, text_of
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ def test_guide_json_ld_matches_the_visible_page(client):
     assert article["mainEntityOfPage"].endswith(ARTICLE_URL)
     faq = by_type["FAQPage"]
     questions = [q["name"] for q in faq["mainEntity"]]
-    assert questions == [f["question"] for f in demo_content.ARTICLE_FAQS]
+    assert questions == document_questions(ARTICLE_SLUG)
     for entry in faq["mainEntity"]:
         assert entry["acceptedAnswer"]["text"] in text_of(html)
     crumbs = [item["name"] for item in by_type["BreadcrumbList"]["itemListElement"]]
@@ -43,8 +43,7 @@ def test_faq_page_json_ld_lists_every_visible_question(client):
     html = client.get("/faqs/").content.decode()
     by_type, _ = json_ld(html)
     names = [q["name"] for q in by_type["FAQPage"]["mainEntity"]]
-    expected = [i["question"] for s in demo_content.FAQ_PAGE["sections"] for i in s["items"]]
-    assert names == expected
+    assert names == faq_page_questions()
     for name in names:
         assert f'<summary class="faq__question">{name.replace(chr(39), "&#x27;")}</summary>' in html
 

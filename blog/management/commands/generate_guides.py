@@ -12,9 +12,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from blog import demo
-from blog import demo_content as data
-from blog.models import ArticlePage, Author, GuideIndexPage, Topic
+from blog.demo_guides import documents
+from blog.models import ArticlePage, Author, GuideIndexPage
 
 PREFIX = "bench-"
 
@@ -41,11 +40,12 @@ class Command(BaseCommand):
             raise CommandError("No guide index: run `manage.py load_demo_content` first.")
         if count < 1:
             raise CommandError("COUNT must be at least 1.")
-        originals = [{**data.ARTICLE, **guide} for guide in demo.COMPLETE.values()]
-        originals = [{**next(_listed(g["slug"]), {}), **g} for g in originals]
-        topics = {topic.slug: topic for topic in Topic.objects.all()}
+        # The demo's complete guides as published (the documents' slugs).
+        originals = list(ArticlePage.objects.live().filter(slug__in=documents()).order_by("slug"))
+        if not originals:
+            raise CommandError("No published demo guide: run `manage.py load_demo_content`.")
+        topics = {original.pk: list(original.topics.all()) for original in originals}
         authors = list(Author.objects.all())
-        links = demo.pages_by_slug(index.get_parent())
         start = generated.count()
         today = timezone.localdate()
         cycle = itertools.cycle(originals)
@@ -53,21 +53,16 @@ class Command(BaseCommand):
             for number in range(start + 1, start + count + 1):
                 original = next(cycle)
                 page = ArticlePage(
-                    title=f"{original['title']} (copy {number})",
-                    slug=f"{PREFIX}{number:05d}-{original['slug']}"[:255],
-                    summary=original["summary"],
-                    short_answer=original.get("short_answer", ""),
-                    body=[demo.resolve_block(block, links) for block in original["body"]],
+                    title=f"{original.title} (copy {number})",
+                    slug=f"{PREFIX}{number:05d}-{original.slug}"[:255],
+                    summary=original.summary,
+                    short_answer=original.short_answer,
+                    body=[{"type": b["type"], "value": b["value"]} for b in original.body.raw_data],
                     # Spread over six years, so listings and the sitemap sort real dates.
                     date=today - dt.timedelta(days=(number * 7) % 2190),
                     live=True,
                 )
-                page.topics = [topics[s] for s in original.get("topics", []) if s in topics]
+                page.topics = topics[original.pk]
                 page.authors = authors[:1]
                 index.add_child(instance=page)
         self.stdout.write(f"Generated {count} guides (now {start + count} in all).")
-
-
-def _listed(slug):
-    """The demo's listing entry (title, topics, date) for a complete guide."""
-    return (g for g in [*data.RELATED_GUIDES, data.ARTICLE] if g["slug"] == slug)
