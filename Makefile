@@ -81,8 +81,9 @@ restore: install
 	@[ -n "$(BACKUP)" ] || { echo "usage: make restore BACKUP=var/backups/apiwise-<time> [RESTORE_ARGS=...]"; exit 2; }
 	$(PY) manage.py restore "$(BACKUP)" $(RESTORE_ARGS)
 
+# The inner loop: everything but the browser, system (real processes) and slow tests.
 test-fast: install
-	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not browser and not system and not slow" $(PYTEST_ARGS)
 
 lint: install
 	.venv/bin/ruff check .

@@ -1,11 +1,19 @@
-"""One version number for everything the public pages show, so cached copies of it (menus,
-rendered guide bodies) are never stale.
+"""Version numbers for what the public pages show, so cached copies of it (menus, rendered
+guide bodies, whole pages) are never stale.
 
-Any change to what visitors see (a page published, unpublished, moved or deleted; an image or
-document replaced; a topic, author, site setting or the navigation edited; a booking or the
-availability changing the free slots) moves the version on once its transaction commits. Cache keys include the version, so
-a change makes every older copy unreachable at once, and the cache evicts them in its own time.
-The version is random rather than a counter, so a cache that lost it cannot re-use an old one.
+- "content": a page published, unpublished, moved or deleted; an image or document replaced; a
+  topic, author, site setting or the navigation edited. Every public page depends on it.
+- "slots": the free Health Check slots (a booking, the availability). Only what shows slots
+  (the Health Check page and its slot picker) depends on it, so a booking leaves every guide
+  cached.
+
+A change moves its version on once its transaction commits. Cache keys include the versions
+they depend on, so a change makes every older copy unreachable at once, and the cache evicts
+them in its own time. Versions are random rather than counters, so a cache that lost one
+cannot re-use an old one.
+
+Apps say which of their models change public pages, and which version, from their
+AppConfig.ready() with `register_public_model()`: the core imports none of them.
 """
 
 import functools
@@ -14,40 +22,74 @@ import uuid
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 
-VERSION_KEY = "apiwise:content-version"
-VERSION_TIMEOUT = None  # kept until the content changes
+CONTENT = "content"
+SLOTS = "slots"
+VERSION_TIMEOUT = None  # kept until what it versions changes
 DAY = 60 * 60 * 24
 
 
+def _version_key(name):
+    return f"apiwise:{name}-version"
+
+
+def version(name):
+    key = _version_key(name)
+    current = cache.get(key)
+    if current is None:
+        cache.add(key, uuid.uuid4().hex, VERSION_TIMEOUT)
+        current = cache.get(key)
+    return current
+
+
 def content_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, VERSION_TIMEOUT)
-        version = cache.get(VERSION_KEY)
-    return version
+    return version(CONTENT)
 
 
-def _new_version():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, VERSION_TIMEOUT)
+def _new_version(name=CONTENT):
+    cache.set(_version_key(name), uuid.uuid4().hex, VERSION_TIMEOUT)
+
+
+def changed(name):
+    """`name` changed: move its version on now, and again once the transaction commits (a
+    page view between the two may have cached the old rows under the first new version)."""
+    _new_version(name)
+    transaction.on_commit(lambda: _new_version(name))
 
 
 def content_changed(**kwargs):
-    """Signal receiver: the content changed. Move the version on now, and again once the
-    transaction commits: a page view between the two may have cached the old rows under the
-    first new version."""
-    _new_version()
-    transaction.on_commit(_new_version)
+    """Signal receiver: the content changed."""
+    changed(CONTENT)
 
 
-def versioned_key(key):
-    return f"apiwise:{content_version()}:{key}"
+def register_public_model(model, version=CONTENT, changes_pages=None):
+    """Saving or deleting a `model` row changes what the public pages show under `version`.
+    `changes_pages(instance, created)`, when given, says whether a save does (a spam booking
+    changes nothing). Call it from the app's AppConfig.ready()."""
+
+    def on_save(sender, instance, created=False, **kwargs):
+        if changes_pages is None or changes_pages(instance, created):
+            changed(version)
+
+    def on_delete(sender, **kwargs):
+        changed(version)
+
+    uid = f"public_model_{model._meta.label}_{version}"
+    # weak=False: the receivers are closures that nothing else holds on to.
+    post_save.connect(on_save, sender=model, weak=False, dispatch_uid=f"{uid}_save")
+    post_delete.connect(on_delete, sender=model, weak=False, dispatch_uid=f"{uid}_delete")
 
 
-def cached(key, build, timeout=DAY):
-    """`build()`'s result, cached under `key` for the current content version."""
-    full_key = versioned_key(key)
+def versioned_key(key, versions=(CONTENT,)):
+    stamp = ":".join(f"{name}={version(name)}" for name in versions)
+    return f"apiwise:{stamp}:{key}"
+
+
+def cached(key, build, timeout=DAY, versions=(CONTENT,)):
+    """`build()`'s result, cached under `key` until one of `versions` moves on."""
+    full_key = versioned_key(key, versions)
     value = cache.get(full_key)
     if value is None:
         value = build()
@@ -110,48 +152,15 @@ def any_view_restrictions():
 
 
 def connect_signals():
-    from django.db.models.signals import post_delete, post_save
+    """Wagtail's own changes to what visitors see; apps register their models themselves."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-    from apiwise.models import FooterLink, MainMenuItem, NavigationSettings, SiteSettings
-    from blog.models import Author, Topic
-    from bookings.models import (
-        AvailabilityWindow,
-        BlockedDate,
-        Booking,
-        BookingSettings,
-        CaseStudy,
-        Testimonial,
-    )
-
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(content_changed, dispatch_uid=f"content_changed_{id(signal)}")
     post_delete.connect(content_changed, sender=Page, dispatch_uid="content_changed_page_delete")
-    watched = [
-        # A page made private must leave every cache at once.
-        PageViewRestriction,
-        Site,
-        get_image_model(),
-        get_document_model(),
-        Topic,
-        Author,
-        SiteSettings,
-        NavigationSettings,
-        MainMenuItem,
-        FooterLink,
-        # The Health Check page shows the free slots.
-        Booking,
-        AvailabilityWindow,
-        BlockedDate,
-        BookingSettings,
-        # Shown on the Health Check page once published.
-        Testimonial,
-        CaseStudy,
-    ]
-    for model in watched:
-        uid = f"content_changed_{model._meta.label}"
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}_save")
-        post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}_delete")
+    # A page made private must leave every cache at once.
+    for model in (PageViewRestriction, Site, get_image_model(), get_document_model()):
+        register_public_model(model)

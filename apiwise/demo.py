@@ -171,11 +171,17 @@ def add_child_once(parent, page_class, data):
 
 
 def link_home_to_health_check(home):
-    """The home page's calls to action lead to the Health Check, which the bookings demo
-    creates after the home page exists."""
+    """The home page's calls to action, and the site's default one (imported guides use it),
+    lead to the Health Check, which the bookings demo creates after the home page exists."""
     home = HomePage.objects.get(pk=home.pk)
     target = home.get_children().filter(slug="health-check").first()
-    if home.cta_page_id or target is None:
+    if target is None:
+        return
+    site_settings = SiteSettings.for_site(Site.objects.get(root_page=home))
+    if not site_settings.default_cta_page_id:
+        site_settings.default_cta_page = target
+        site_settings.save()
+    if home.cta_page_id:
         return
     home.cta_page = target
     home.save_revision().publish()

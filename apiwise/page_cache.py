@@ -4,8 +4,10 @@
   the cache when the page is there: no database, no template. The cache is Django's default
   (Redis in production, shared by every server process; local memory under `make run`), and
   its keys carry the content version (apiwise/content_cache.py), so publishing, unpublishing,
-  moving or deleting a page, or changing the settings, menus, authors, topics, images or a
-  booking, serves fresh pages at once.
+  moving or deleting a page, or changing the settings, menus, authors or topics, serves fresh
+  pages at once. A page that shows more than content says so (`mark_versions`: the Health
+  Check page shows the free slots), and its stored copy is used only while those versions
+  are unchanged: a booking refreshes that page and leaves every guide cached.
 - Public pages say so to shared caches (Varnish, a CDN) and browsers:
   `public, max-age=…, s-maxage=…, stale-while-revalidate=…`. Anything personal (the admin,
   previews, the booking confirmation, a signed manage link, any response that sets a cookie or
@@ -27,7 +29,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.html import escape
 from django.utils.module_loading import import_string
 
-from apiwise.content_cache import content_version
+from apiwise.content_cache import content_version, version
 
 HOLE = "\x00hole:{}\x00"  # a NUL never occurs in a page (the site refuses it in requests)
 # /calendar/: each Sales user's private feed, which must stop the moment it is revoked.
@@ -48,6 +50,17 @@ def mark_holes(response, **holes):
     name to the dotted path of a function(request) that makes a fresh value."""
     response.page_cache_holes = holes
     return response
+
+
+def mark_versions(response, *names):
+    """For a view: the page shows more than content (e.g. "slots"), and its stored copy is
+    stale once any of these versions moves on."""
+    response.page_cache_versions = names
+    return response
+
+
+def _is_current(frozen):
+    return all(version(name) == seen for name, seen in frozen.get("versions", {}).items())
 
 
 def _input_value(name):
@@ -88,7 +101,7 @@ class PageCacheMiddleware:
             return response
         key = _key(request)
         frozen = cache.get(key)
-        if frozen is not None:
+        if frozen is not None and _is_current(frozen):
             response = self._thaw(request, frozen)
             response["X-Page-Cache"] = "hit"
             return response
@@ -97,7 +110,8 @@ class PageCacheMiddleware:
         storable = self._storable(request, response, holes)
         if storable:
             timeout = settings.PAGE_CACHE_FORM_SECONDS if holes else settings.PAGE_CACHE_SECONDS
-            cache.set(key, self._freeze(response, holes), timeout)
+            versions = getattr(response, "page_cache_versions", ())
+            cache.set(key, self._freeze(response, holes, versions), timeout)
             response["X-Page-Cache"] = "miss"
         if holes:
             patch_cache_control(response, private=True, no_cache=True)
@@ -134,14 +148,16 @@ class PageCacheMiddleware:
             patch_cache_control(response, private=True, no_store=True)
 
     @staticmethod
-    def _freeze(response, holes):
+    def _freeze(response, holes, versions):
         body = response.content.decode(response.charset)
         makers = {}
         for name, maker in (holes or {}).items():
             body = _input_value(name).sub(rf"\g<1>{HOLE.format(name)}\g<3>", body)
             makers[name] = maker
         headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-        return {"body": body, "headers": headers, "makers": makers}
+        # Read after rendering: a change during the render makes the copy stale, never current.
+        seen = {name: version(name) for name in versions}
+        return {"body": body, "headers": headers, "makers": makers, "versions": seen}
 
     @staticmethod
     def _thaw(request, frozen):

@@ -58,10 +58,8 @@ def faq_json_ld(items):
 
 
 class SeoMixin:
-    def site_settings(self, request):
-        from apiwise.models import SiteSettings
-
-        return SiteSettings.for_request(request)
+    """Metadata for a page. The page provides `site_settings(request)` (apiwise's BasePage
+    does), so this module needs no model."""
 
     def meta_title(self, request, title=None):
         """The page's title (or `title`), with the site's name when it fits in 60 characters

@@ -1,50 +1,18 @@
-"""Abuse protection for the public booking forms: the visitor's real IP behind trusted proxies,
-a rate limit shared by every server process, a honeypot field and a minimum fill time.
+"""Abuse protection for the public booking forms: a rate limit per visitor (counted with the
+core's apiwise/throttle.py), a honeypot field and a minimum fill time.
 
 Suspected bots are not told: their request is stored as spam, holds no slot and gets no
 e-mail, and they see the normal confirmation page.
 """
 
-import ipaddress
-
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from apiwise.throttle import client_ip, over_limit
+
 STARTED_SALT = "bookings.form-started"
-
-
-def client_ip(request):
-    """The visitor's IP: REMOTE_ADDR, or with N trusted proxies in front, the address the
-    outermost trusted proxy saw (N-th from the right of X-Forwarded-For)."""
-    remote = request.META.get("REMOTE_ADDR", "")
-    count = settings.TRUSTED_PROXY_COUNT
-    if count > 0:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= count:
-            try:
-                return str(ipaddress.ip_address(forwarded[-count]))
-            except ValueError:
-                pass
-    return remote
-
-
-def over_limit(key, limit, window):
-    """Count one more request under `key` in the shared cache (the count lives `window`
-    seconds from the first). True once there have been more than `limit`."""
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > limit
 
 
 def rate_limited(request):

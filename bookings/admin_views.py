@@ -21,8 +21,9 @@ from wagtail.admin.views import generic
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from apiwise.models import EmailDelivery
 from bookings import outbox, privacy, reminders, webhooks
-from bookings.models import Booking, EmailDelivery, Status
+from bookings.models.booking import Booking, Status
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 

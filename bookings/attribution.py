@@ -12,7 +12,7 @@ from django.db.models import Count, DecimalField, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from wagtail.models import Site
 
-from bookings.models import Booking, Status
+from bookings.models.booking import Booking, Status
 
 # Spam is left out of every count: it is not a lead, whatever page the bot came from.
 REPORTABLE = ~Q(status=Status.SPAM)

@@ -17,9 +17,11 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from apiwise.models import EmailDelivery
 from bookings import links
-from bookings.models import Booking, BookingSettings, CalendarFeed, EmailDelivery
-from bookings.models.booking import ACTIVE_STATUSES
+from bookings.models.availability import BookingSettings
+from bookings.models.booking import ACTIVE_STATUSES, Booking
+from bookings.models.calendar_feed import CalendarFeed
 
 # Calls from a day ago onwards: today's finished calls stay visible, older ones drop off.
 LOOK_BACK = dt.timedelta(days=1)

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from apiwise.models import SiteSettings
 from bookings import calendar_feed
-from bookings.models import CalendarFeed
+from bookings.models.calendar_feed import CalendarFeed
 
 
 @require_safe

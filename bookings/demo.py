@@ -199,7 +199,7 @@ BANK_HOLIDAYS = [
 SALES_GROUP = "Sales"
 SALES_PERMISSIONS = {
     "bookings.booking": ("view", "change", "delete"),
-    "bookings.emaildelivery": ("view", "change"),
+    "apiwise.emaildelivery": ("view", "change"),
     "bookings.availabilitywindow": ("view", "add", "change", "delete"),
     "bookings.blockeddate": ("view", "add", "change", "delete"),
     "bookings.bookingsettings": ("change",),
@@ -212,7 +212,8 @@ def load(home):
     from apiwise.demo import add_child_once
     from blog.demo_content import AUTHOR
     from blog.models import Author
-    from bookings.models import AvailabilityWindow, BlockedDate, BookingSettings, HealthCheckPage
+    from bookings.models.availability import AvailabilityWindow, BlockedDate, BookingSettings
+    from bookings.models.page import HealthCheckPage
 
     consultant, _ = Author.objects.get_or_create(
         name=AUTHOR["name"],

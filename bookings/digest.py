@@ -13,9 +13,11 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from apiwise.models import EmailDelivery
 from bookings import links
-from bookings.models import Booking, BookingSettings, EmailDelivery, StaffDigest
-from bookings.models.booking import ACTIVE_STATUSES
+from bookings.models.availability import BookingSettings
+from bookings.models.booking import ACTIVE_STATUSES, Booking
+from bookings.models.digest import StaffDigest
 from bookings.slots import LONDON, Slot
 
 DIGEST_TIME = dt.time(8, 0)
@@ -55,7 +57,8 @@ def _rows(calls):
 def queue_digest(day):
     """Queue the digest for `day` unless it was already queued; returns its delivery (None
     when there is nothing to send, or it was done before). Call inside a transaction."""
-    from bookings import emails, outbox
+    from apiwise import outbox
+    from bookings import emails
 
     if StaffDigest.objects.filter(date=day).exists():
         return None  # the usual case, every minute after 08:00: no failed insert to log

@@ -10,7 +10,9 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
-from bookings.models import Booking, EmailDelivery
+from apiwise.models import EmailDelivery
+from apiwise.outbox import PermanentFailure, message_id
+from bookings.models.booking import Booking
 
 SUBJECTS = {
     EmailDelivery.Kind.CONFIRMATION: "Your Integration Health Check request ({ref})",
@@ -25,7 +27,7 @@ def site_context():
     from wagtail.models import Site
 
     from apiwise.models import SiteSettings
-    from bookings.models import HealthCheckPage
+    from bookings.models.page import HealthCheckPage
 
     site = Site.objects.filter(is_default_site=True).first()
     site_settings = SiteSettings.for_site(site) if site else None
@@ -41,41 +43,13 @@ def staff_recipients(site_settings):
     return [parseaddr(settings.DEFAULT_FROM_EMAIL)[1]]
 
 
-def message_id(delivery, from_address):
-    """The same for every attempt at one delivery (a new one for a staff resend)."""
-    domain = from_address.rpartition("@")[2] or "apiwise.example"
-    owner = f"booking-{delivery.booking.reference.lower()}-" if delivery.booking_id else ""
-    return f"<{owner}{delivery.kind}-{delivery.pk}@{domain}>"
-
-
-def build_stored_message(delivery):
-    """An e-mail without a booking, as it was rendered when queued."""
-    stored = delivery.message
-    _, site_settings, _ = site_context()
-    organisation = site_settings.organisation_name if site_settings else "APIwise"
-    from_address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
-    message = EmailMultiAlternatives(
-        subject=stored["subject"],
-        body=stored["body"],
-        from_email=formataddr((organisation, from_address)),
-        to=stored["to"],
-        reply_to=stored.get("reply_to") or [],
-        headers={**stored.get("headers", {}), "Message-ID": message_id(delivery, from_address)},
-    )
-    if stored.get("html"):
-        message.attach_alternative(stored["html"], "text/html")
-    return message
-
-
 def build_message(delivery):
     from bookings import links
     from bookings.ics import invite
 
-    if delivery.booking_id is None:
-        return build_stored_message(delivery)
     booking: Booking = delivery.booking
     if not booking.email:
-        raise ValueError("The request has no e-mail address (anonymised).")
+        raise PermanentFailure("The request has no e-mail address (anonymised).")
     site, site_settings, page = site_context()
     organisation = site_settings.organisation_name if site_settings else "APIwise"
     from_address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
@@ -118,7 +92,9 @@ def build_message(delivery):
         reply_to=reply_to,
         headers={
             "X-Booking-Reference": booking.reference,
-            "Message-ID": message_id(delivery, from_address),
+            "Message-ID": message_id(
+                delivery, from_address, owner=f"booking-{booking.reference.lower()}-"
+            ),
         },
     )
     message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")

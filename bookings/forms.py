@@ -10,7 +10,7 @@ from django import forms
 from django.utils import timezone
 
 from bookings.abuse import spam_reason, started_token
-from bookings.models import Volume
+from bookings.models.booking import Volume
 from bookings.slots import parse_slot_value
 
 NO_SLOT = "none"

@@ -34,7 +34,7 @@ def _decode(token):
 
 
 def _booking_for(signed, salt, max_age):
-    from bookings.models import Booking
+    from bookings.models.booking import Booking
 
     try:
         reference = signing.loads(signed, salt=salt, max_age=max_age)

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from bookings.models import Booking, Status
+from bookings.models.booking import Booking, Status
 
 ERASED = "(erased)"
 

@@ -14,7 +14,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from bookings.models import EmailDelivery
+from apiwise.models import EmailDelivery
 
 REMINDER_LEAD = dt.timedelta(hours=24)
 Kind = EmailDelivery.Kind

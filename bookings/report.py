@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bookings.attribution import OUTCOME_AGGREGATES, OUTCOMES, REPORTABLE, guides_by_path, page_path
-from bookings.models import Booking, Status
+from bookings.models.booking import Booking, Status
 
 GROUPINGS = {
     "guide": "Source guide",

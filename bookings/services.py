@@ -10,9 +10,9 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from apiwise.models import EmailDelivery
 from bookings import outbox, reminders, webhooks
-from bookings.models import Booking, EmailDelivery, Status
-from bookings.models.booking import ACTIVE_STATUSES, CHANGEABLE_STATUSES
+from bookings.models.booking import ACTIVE_STATUSES, CHANGEABLE_STATUSES, Booking, Status
 
 SAVE_ATTEMPTS = 3
 

@@ -1,61 +1,16 @@
 """The one slot calculator: weekly windows in UK time -> free slots, stored and compared in UTC.
 
-Every place that offers, validates or labels a slot goes through here.
+Every place that offers or validates a slot goes through here (bookings/time_slot.py labels
+one).
 """
 
 import datetime as dt
 from dataclasses import dataclass
 from itertools import groupby
-from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-LONDON = ZoneInfo("Europe/London")
-UTC = dt.UTC
-
-
-@dataclass(frozen=True, order=True)
-class Slot:
-    start: dt.datetime  # aware, UTC
-    end: dt.datetime  # aware, UTC
-
-    @property
-    def local_start(self):
-        return self.start.astimezone(LONDON)
-
-    @property
-    def local_end(self):
-        return self.end.astimezone(LONDON)
-
-    @property
-    def value(self):
-        """The form value: the UTC start in ISO 8601."""
-        return self.start.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
-
-    @property
-    def html_id(self):
-        return "slot-" + self.start.astimezone(UTC).strftime("%Y%m%d-%H%M")
-
-    @property
-    def label(self):
-        """'Tue 14 Jul 2026, 10:00–10:45 BST'."""
-        start, end = self.local_start, self.local_end
-        return f"{start:%a} {start.day} {start:%b %Y, %H:%M}–{end:%H:%M} {end.tzname()}"
-
-    @property
-    def time_label(self):
-        """'10:00–10:45 BST', for a list already grouped by day."""
-        start, end = self.local_start, self.local_end
-        return f"{start:%H:%M}–{end:%H:%M} {end.tzname()}"
-
-    @property
-    def short_time(self):
-        """'10:00–10:45', for a picker that says once that times are UK time."""
-        return f"{self.local_start:%H:%M}–{self.local_end:%H:%M}"
-
-    @property
-    def day(self):
-        return self.local_start.date()
+from bookings.time_slot import LONDON, UTC, Slot
 
 
 def parse_slot_value(value):
@@ -90,7 +45,7 @@ class Rules:
 
     @classmethod
     def current(cls):
-        from bookings.models import AvailabilityWindow, BlockedDate, BookingSettings
+        from bookings.models.availability import AvailabilityWindow, BlockedDate, BookingSettings
 
         settings = BookingSettings.load()
         windows = tuple(AvailabilityWindow.objects.values_list("weekday", "start_time", "end_time"))
@@ -157,8 +112,7 @@ def all_slots(rules, now=None):
 
 def taken_ranges(start, end, exclude_booking=None):
     """(start, hold_until) of active bookings that overlap [start, end)."""
-    from bookings.models import Booking
-    from bookings.models.booking import ACTIVE_STATUSES
+    from bookings.models.booking import ACTIVE_STATUSES, Booking
 
     bookings = Booking.objects.filter(
         status__in=ACTIVE_STATUSES,

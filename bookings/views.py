@@ -9,8 +9,8 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 
-from apiwise.content_cache import cached
-from apiwise.page_cache import mark_holes
+from apiwise.content_cache import SLOTS, cached
+from apiwise.page_cache import mark_holes, mark_versions
 from blog.models import Topic
 from bookings import links, services
 from bookings.abuse import rate_limited, too_many_requests
@@ -38,7 +38,7 @@ def _form(page, rules, data=None, initial=None):
 def slot_picker(slots, chosen=""):
     """The day-by-day slot picker's HTML. It depends on the free slots and the chosen one
     alone (a hundred-odd radio buttons, most of the form page's rendering time), so it is
-    rendered once for each such pair and content version."""
+    rendered once for each such pair until the free slots change."""
     fingerprint = hashlib.sha256(
         "|".join([chosen, *(slot.value for slot in slots)]).encode()
     ).hexdigest()
@@ -48,6 +48,7 @@ def slot_picker(slots, chosen=""):
             "bookings/includes/slot_options.html",
             {"slot_days": group_by_day(slots, chosen=chosen), "selected": chosen},
         ),
+        versions=(SLOTS,),
     )
 
 
@@ -88,6 +89,8 @@ def _empty_form(request, page):
     response = _render_form(
         request, page, _form(page, rules, initial=BookingForm.initial_for(request))
     )
+    # It shows the free slots: a booking refreshes it (and no guide).
+    mark_versions(response, SLOTS)
     return mark_holes(
         response,
         csrfmiddlewaretoken="django.middleware.csrf.get_token",

@@ -5,9 +5,17 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from blog.models.guide import GUIDE_EDITOR_PANELS
 from bookings import admin_views, calendar_feed, calendar_views, report_views
-from bookings.models import AvailabilityWindow, BlockedDate, Booking
+from bookings.models.availability import AvailabilityWindow, BlockedDate
+from bookings.models.booking import Booking
+from bookings.panels import GuideBookingsPanel
 from bookings.webhook_admin import WebhookEndpointViewSet
+
+
+@hooks.register(GUIDE_EDITOR_PANELS)
+def guide_bookings_panel():
+    return [GuideBookingsPanel(heading="Health Check requests from this guide")]
 
 
 @hooks.register("register_log_actions")

@@ -16,7 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
 from bookings import webhooks
-from bookings.models import EventType, WebhookDelivery, WebhookEndpoint
+from bookings.models.webhook import EventType, WebhookDelivery, WebhookEndpoint
 from bookings.webhook_http import HostNotFound, UnsafeURL, check_url
 
 DELIVERIES_SHOWN = 100

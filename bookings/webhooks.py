@@ -29,8 +29,8 @@ from django.db import transaction
 from django.tasks import task, task_backends
 from django.utils import timezone
 
-from bookings.models import EventType, WebhookDelivery, WebhookEndpoint, WebhookEvent
-from bookings.task_recovery import requeue_lost
+from apiwise.task_recovery import requeue_lost
+from bookings.models.webhook import EventType, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from bookings.webhook_http import UnsafeURL, post, signed_headers
 
 # EventType is here for the callers: webhooks.record_event(booking, webhooks.EventType.CREATED).

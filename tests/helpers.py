@@ -270,7 +270,8 @@ def time_passes(seconds):
     passed."""
     from django_tasks_db.models import DBTaskResult, get_date_max
 
-    from bookings.models import EmailDelivery, WebhookDelivery
+    from apiwise.models import EmailDelivery
+    from bookings.models import WebhookDelivery
 
     delta = dt.timedelta(seconds=seconds)
     # A task to run at once has no time ("the end of time" in its row): leave it be.

@@ -205,7 +205,7 @@ CACHES = {
 TASKS = {
     "default": {
         "BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
-        # "email" is the bookings outbox queue (see bookings/outbox.py), "webhooks" the CRM
+        # "email" is the bookings outbox queue (see apiwise/outbox.py), "webhooks" the CRM
         # webhooks' (bookings/webhooks.py); tasks are checked against the queues at import
         # time, so every backend must list them.
         "QUEUES": ["default", "email", "webhooks"],
@@ -303,7 +303,7 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 # The same proxy-aware client address as the booking rate limit (TRUSTED_PROXY_COUNT).
-AXES_CLIENT_IP_CALLABLE = "bookings.abuse.client_ip"
+AXES_CLIENT_IP_CALLABLE = "apiwise.throttle.client_ip"
 AXES_LOCKOUT_CALLABLE = "apiwise.staff.lockout.lockout_response"
 # Only failures are recorded: no table of every staff sign-in to keep and purge.
 AXES_DISABLE_ACCESS_LOG = True
@@ -347,7 +347,7 @@ BOOKINGS_OUTBOX_CHECK_SECONDS = env_int("BOOKINGS_OUTBOX_CHECK_SECONDS", 30)
 # Jobs the worker (`manage.py run_worker`) runs on a timer: {dotted path: seconds}.
 # The staff's morning digest is checked every minute and goes out once a day from 08:00 UK time.
 WORKER_PERIODIC_JOBS = {
-    "bookings.outbox.requeue_stale": BOOKINGS_OUTBOX_CHECK_SECONDS,
+    "apiwise.outbox.requeue_stale": BOOKINGS_OUTBOX_CHECK_SECONDS,
     "bookings.webhooks.requeue_stale": BOOKINGS_OUTBOX_CHECK_SECONDS,
     "bookings.digest.send_due_digest": 60,
 }

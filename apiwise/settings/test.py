@@ -15,3 +15,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The cache in this process is local memory, whatever REDIS_URL says: each test starts with an
+# empty one (tests/conftest.py) for free, and parallel runs cannot clear each other's. Tests
+# of behaviour that needs Redis point a cache at it themselves (tests/bookings/test_abuse.py)
+# or run the production processes against it (tests/system).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,5 +1,5 @@
 """Wagtail's "forgotten password" form: throttled per client address and per e-mail address,
-and its e-mail sent through the bookings outbox.
+and its e-mail sent through the outbox (apiwise/outbox.py).
 
 It has no wrong answer to count (it says the same whether or not the address is known), but
 each request sends an e-mail: unthrottled, it lets anyone flood a staff inbox or probe the
@@ -20,9 +20,9 @@ from django.template import loader
 from django.urls import reverse
 from wagtail.admin.forms.auth import PasswordResetForm
 
-from bookings import outbox
-from bookings.abuse import client_ip, over_limit
-from bookings.models import EmailDelivery
+from apiwise import outbox
+from apiwise.models import EmailDelivery
+from apiwise.throttle import client_ip, over_limit
 
 logger = logging.getLogger(__name__)
 

@@ -79,7 +79,9 @@ def convert_document(index, *, file=None, html=""):
     the site of `index`; the notes include the links' notes."""
     source, file_title = formats.to_html(file=file, html=html)
     links = LinkResolver(index.get_site())
-    result = blocks.convert(source, resolve_link=links, cta_page_id=health_check_page_id())
+    result = blocks.convert(
+        source, resolve_link=links, cta_page_id=call_to_action_page_id(index.get_site())
+    )
     result.notes += links.notes
     return result, file_title
 
@@ -102,11 +104,16 @@ def one_line(text, limit):
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def health_check_page_id():
-    """The page calls to action send readers to (bookings' HealthCheckPage), if there is one."""
-    from bookings.models import HealthCheckPage
+def call_to_action_page_id(site):
+    """Where calls to action send readers: the site's default call to action page (site
+    settings), else the one the home page's call to action leads to; None when neither is
+    set."""
+    from apiwise.models import SiteSettings
 
-    return HealthCheckPage.objects.order_by("path").values_list("pk", flat=True).first()
+    if site is None:
+        return None
+    chosen = SiteSettings.for_site(site).default_cta_page_id
+    return chosen or getattr(site.root_page.specific, "cta_page_id", None)
 
 
 def unique_slug(index, title):

@@ -6,17 +6,22 @@ from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     MultiFieldPanel,
+    ObjectList,
     PageChooserPanel,
+    TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.utils.decorators import cached_classmethod
 
 from apiwise.panels import UniqueRowsInlinePanel
 from apiwise.seo import absolute_url, faq_json_ld, plain_text
@@ -26,9 +31,10 @@ from blog.models.base import BlogPage
 from blog.models.taxonomy import Author, Topic
 from blog.queries import for_cards, public_q
 from blog.reading_time import reading_time
-from bookings.panels import GuideBookingsPanel
 
 RELATED_GUIDES = 6
+# Hook name: each function registered under it returns panels for the guide editor.
+GUIDE_EDITOR_PANELS = "blog_guide_editor_panels"
 SHORT_TEXT_FEATURES = ["bold", "italic", "link"]
 HERO_ALT_MISSING = "Describe the hero image for people who cannot see it."
 
@@ -106,7 +112,6 @@ class ArticlePage(BlogPage):
     objects = PageManager.from_queryset(GuideQuerySet)()
 
     content_panels = Page.content_panels + [
-        GuideBookingsPanel(heading="Health Check requests from this guide"),
         FieldPanel("import_notes"),
         FieldPanel("summary"),
         FieldPanel("short_answer"),
@@ -145,6 +150,26 @@ class ArticlePage(BlogPage):
         index.FilterField("date"),
     ]
     base_form_class = ArticlePageForm
+
+    @cached_classmethod
+    def get_edit_handler(cls):
+        """Wagtail's tabs, with the panels other apps add to the guide editor through the
+        GUIDE_EDITOR_PANELS hook (bookings: the requests a guide brought) first in the Content
+        tab, after the title and slug. Built on first use, once every app's hooks are known."""
+        added = [panel for make in hooks.get_hooks(GUIDE_EDITOR_PANELS) for panel in make()]
+        title_and_slug = len(Page.content_panels)
+        content = [
+            *cls.content_panels[:title_and_slug],
+            *added,
+            *cls.content_panels[title_and_slug:],
+        ]
+        tabs = [
+            ObjectList(content, heading=_("Content")),
+            ObjectList(cls.promote_panels, heading=_("Promote")),
+            ObjectList(cls.settings_panels, heading=_("Settings")),
+        ]
+        return TabbedInterface(tabs, base_form_class=cls.base_form_class).bind_to_model(cls)
+
     parent_page_types = ["blog.GuideIndexPage"]
     subpage_types = []
 
@@ -216,7 +241,7 @@ class ArticlePage(BlogPage):
 
     def series_positions(self):
         """Each live series this guide is in: hub, part number, count, previous and next."""
-        from blog.models.series import SeriesItem
+        SeriesItem = self.series_memberships.model  # defined with the series, which imports this
 
         items = (
             SeriesItem.objects.filter(

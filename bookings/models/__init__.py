@@ -3,7 +3,6 @@
 - `page`: the Health Check page (what it is, the price, FAQs; its routes serve the form);
 - `availability`: slot settings, weekly windows and blocked days;
 - `booking`: a request (`Booking`) and its statuses;
-- `email`: the e-mail outbox (`EmailDelivery`);
 - `proof`: testimonials and case studies (snippets), shown on the Health Check page;
 - `calendar_feed`: a Sales user's private calendar subscription (`CalendarFeed`);
 - `digest`: the staff's morning digest, one row per UK date (`StaffDigest`);
@@ -14,7 +13,6 @@ from bookings.models.availability import AvailabilityWindow, BlockedDate, Bookin
 from bookings.models.booking import Booking, Status, Volume
 from bookings.models.calendar_feed import CalendarFeed
 from bookings.models.digest import StaffDigest
-from bookings.models.email import EmailDelivery
 from bookings.models.page import HealthCheckPage
 from bookings.models.proof import CaseStudy, Testimonial
 from bookings.models.webhook import EventType, WebhookDelivery, WebhookEndpoint, WebhookEvent
@@ -26,7 +24,6 @@ __all__ = [
     "BookingSettings",
     "CalendarFeed",
     "CaseStudy",
-    "EmailDelivery",
     "EventType",
     "HealthCheckPage",
     "StaffDigest",

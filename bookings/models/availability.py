@@ -6,7 +6,7 @@ from django.db.models import Q
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from bookings.models.booking import WebLinkField
+from bookings.models.fields import WebLinkField
 
 
 @register_setting(icon="date")

@@ -8,12 +8,13 @@ import secrets
 import uuid
 
 from django.contrib.postgres.fields import DateTimeRangeField, RangeBoundary, RangeOperators
-from django.core.validators import MinValueValidator, URLValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Func, Q
 from django.utils import timezone
 
 from bookings.db import PostgresExclusionConstraint
+from bookings.models.fields import WebLinkField
 
 
 class Status(models.TextChoices):
@@ -40,20 +41,6 @@ TRANSITIONS = {
     Status.SPAM: (Status.NEW,),
     Status.CANCELLED: (Status.NEW,),
 }
-
-
-class WebLinkField(models.URLField):
-    """A link that goes into e-mails and calendars: web addresses only (no ftp:, no
-    javascript:), with one message wherever it is checked (form or model)."""
-
-    message = "Enter an http:// or https:// link."
-    default_validators = [URLValidator(schemes=["http", "https"])]
-    default_error_messages = {"invalid": message}
-
-    def formfield(self, **kwargs):
-        return super().formfield(
-            **{"error_messages": {"invalid": self.message}, "validators": [], **kwargs}
-        )
 
 
 class Volume(models.TextChoices):
@@ -172,7 +159,7 @@ class Booking(models.Model):
         return self.slot_start is not None and self.status in ACTIVE_STATUSES
 
     def slot_label(self):
-        from bookings.slots import Slot
+        from bookings.time_slot import Slot
 
         if not self.slot_start:
             return ""

@@ -4,7 +4,7 @@ date is what makes the digest go out once a day, whatever the number of workers.
 from django.db import models
 from django.utils import timezone
 
-from bookings.models.email import EmailDelivery
+from apiwise.models import EmailDelivery
 
 
 class StaffDigest(models.Model):

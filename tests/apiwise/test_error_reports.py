@@ -13,7 +13,8 @@ from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.test import Client
 
-from bookings import outbox, services
+from apiwise import outbox
+from bookings import services
 from bookings.models import Booking
 from tests.helpers import ROOT, form_data, run_worker
 
@@ -89,7 +90,7 @@ def test_a_failing_task_in_the_worker_emails_admins_without_the_visitors_data(
     reports = _reports(smtp)
     assert len(reports) == 2  # the prospect's confirmation and the staff notification
     for subject, body in reports:
-        assert "bookings.outbox.send_delivery state=FAILED" in subject
+        assert "apiwise.outbox.send_delivery state=FAILED" in subject
         assert "FaultInTheBookingService" in body and "no mailbox for [e-mail removed]" in body
         for secret in PERSONAL:
             assert secret not in subject and secret not in body

@@ -8,7 +8,8 @@ from django.contrib.auth.models import Group, User
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
-from bookings.models import Booking, EmailDelivery
+from apiwise.models import EmailDelivery
+from bookings.models import Booking
 from tests.helpers import make_booking
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,9 @@ import pytest
 from django.core import mail
 from django.test import Client
 
+from apiwise.models import EmailDelivery
 from bookings import links
-from bookings.models import Booking, EmailDelivery
+from bookings.models import Booking
 from bookings.slots import free_slots
 from tests.helpers import form_data
 

@@ -9,8 +9,10 @@ from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from bookings import outbox
-from bookings.models import Booking, EmailDelivery
+from apiwise import outbox
+from apiwise.models import EmailDelivery
+from bookings.models import Booking
+from bookings.outbox import resend
 from tests.helpers import form_data, run_worker, time_passes
 
 # The worker commits and closes connections like the real one: real transactions.
@@ -101,7 +103,7 @@ def test_resend_sends_a_failed_email_again(client, db_tasks, smtp):
         run_worker()
     failed = EmailDelivery.objects.get(kind="confirmation")
     smtp.start()
-    again = outbox.resend(failed)
+    again = resend(failed)
     run_worker()
     again.refresh_from_db()
     assert again.state == "sent"
@@ -131,9 +133,7 @@ def test_a_worker_killed_mid_send_is_recovered_once_its_lease_runs_out(client, d
     assert not DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING).exists()
     stopped = DBTaskResult.objects.filter(status=TaskResultStatus.FAILED)
     assert stopped.count() == 2
-    assert all(
-        row.exception_class_path == "bookings.task_recovery.WorkerStopped" for row in stopped
-    )
+    assert all(row.exception_class_path == "apiwise.task_recovery.WorkerStopped" for row in stopped)
 
 
 def test_every_attempt_at_one_email_has_the_same_message_id(client, db_tasks, smtp):

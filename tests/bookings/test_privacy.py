@@ -6,7 +6,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import ModelLogEntry
 
-from bookings.models import Booking, EmailDelivery
+from apiwise.models import EmailDelivery
+from bookings.models import Booking
 from tests.helpers import make_booking
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,10 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from bookings import outbox, services
-from bookings.models import Booking, BookingSettings, EmailDelivery
+from apiwise import outbox
+from apiwise.models import EmailDelivery
+from bookings import services
+from bookings.models import Booking, BookingSettings
 from bookings.slots import Rules, Slot
 from tests.helpers import run_worker, time_passes
 

@@ -9,7 +9,7 @@ from email.policy import default
 import pytest
 from django.contrib.auth.models import User
 
-from bookings.models import EmailDelivery
+from apiwise.models import EmailDelivery
 from tests.helpers import run_worker, time_passes
 
 pytestmark = [

@@ -316,7 +316,7 @@ def sent_deliveries(cluster):
 
     def count(tokens):
         rows = cluster.query(
-            "SELECT count(*) FROM bookings_emaildelivery d JOIN bookings_booking b"
+            "SELECT count(*) FROM apiwise_emaildelivery d JOIN bookings_booking b"
             " ON b.id = d.booking_id WHERE d.state = 'sent' AND b.submission_token::text = ANY(%s)",
             (list(tokens),),
         )
@@ -329,7 +329,7 @@ def wait_for_the_queue_to_empty(cluster, timeout=60):
     wait_until(
         lambda: (
             not cluster.query(
-                "SELECT 1 FROM bookings_emaildelivery WHERE state IN ('queued', 'sending')"
+                "SELECT 1 FROM apiwise_emaildelivery WHERE state IN ('queued', 'sending')"
             )
         ),
         timeout,

@@ -116,7 +116,7 @@ def test_a_database_restart_loses_no_acknowledged_booking(site, cluster, smtp, s
     wait_until(
         lambda: (
             cluster.query(
-                "SELECT count(*) FROM bookings_emaildelivery d JOIN bookings_booking b"
+                "SELECT count(*) FROM apiwise_emaildelivery d JOIN bookings_booking b"
                 " ON b.id = d.booking_id WHERE d.state = 'sent' AND b.submission_token::text = ANY(%s)",
                 (list(acknowledged),),
             )[0][0]
@@ -140,7 +140,7 @@ def test_an_smtp_outage_delays_each_email_and_sends_it_exactly_once(
         wait_until(
             lambda: (
                 cluster.query(
-                    "SELECT count(*) FROM bookings_emaildelivery WHERE attempts >= 1 AND state = 'queued'"
+                    "SELECT count(*) FROM apiwise_emaildelivery WHERE attempts >= 1 AND state = 'queued'"
                     " AND last_error <> ''"
                 )[0][0]
                 >= 8

@@ -1,141 +1,21 @@
+"""Settings editors change in the admin, per site: the organisation's details (footer, metadata,
+structured data) and the navigation menus."""
+
 from typing import NamedTuple
 
 from django.db import models
 from django.templatetags.static import static
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction
-from wagtail.search import index
+from wagtail.models import Orderable
 
-from apiwise.content_cache import any_view_restrictions, cached, content_version
-from apiwise.icons import ICON_CHOICES
-from apiwise.seo import SeoMixin, absolute_url, plain_text
+from apiwise.content_cache import cached
+from apiwise.seo import absolute_url, plain_text
 
 # A square logo (512×512 PNG) for search engines' Organization data.
 ORGANISATION_LOGO = "img/logo-512.png"
-
-
-class BasePage(SeoMixin, Page):
-    """Every page type on the site: shared SEO behaviour (titles, descriptions, JSON-LD)."""
-
-    class Meta:
-        abstract = True
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # Templates cache what depends on the content alone under this version. Previews show
-        # unsaved content, so they are never cached.
-        context["page_cache_version"] = (
-            None if getattr(request, "is_preview", False) else content_version()
-        )
-        return context
-
-    def get_view_restrictions(self):
-        # Wagtail checks this before serving every page: two queries, for a site that usually
-        # has no private page at all.
-        if not any_view_restrictions():
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
-
-
-class CallToActionFields(models.Model):
-    cta_heading = models.CharField("heading", max_length=120, blank=True)
-    cta_text = models.TextField("text", max_length=400, blank=True)
-    cta_button_label = models.CharField("button label", max_length=60, blank=True)
-    cta_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="button links to",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Usually the Integration Health Check page.",
-    )
-
-    cta_panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("cta_heading"),
-                FieldPanel("cta_text"),
-                FieldPanel("cta_button_label"),
-                PageChooserPanel("cta_page"),
-            ],
-            heading="Call to action",
-        )
-    ]
-
-    class Meta:
-        abstract = True
-
-
-class ServiceBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(max_length=80)
-    text = blocks.TextBlock(max_length=400)
-    picture = blocks.ChoiceBlock(choices=ICON_CHOICES, required=False, label="Icon")
-
-    class Meta:
-        icon = "pick"
-        label = "Service"
-        template = "apiwise/blocks/service.html"
-        preview_template = "blog/blocks/preview.html"
-        preview_value = {
-            "heading": "Integration Health Check",
-            "text": "A fixed-price review of the systems you run and a costed plan.",
-            "picture": "health-check",
-        }
-        description = "A short card on one thing APIwise does, with an icon."
-
-
-class HomePage(CallToActionFields, BasePage):
-    hero_heading = models.CharField(max_length=120)
-    hero_text = models.TextField(max_length=400, blank=True)
-    services_heading = models.CharField(max_length=120, default="What we do")
-    services = StreamField(
-        [("service", ServiceBlock())],
-        blank=True,
-        help_text="Two to four short cards on what APIwise does.",
-    )
-    latest_guides_heading = models.CharField(max_length=120, default="Latest guides")
-
-    max_count = 1
-    parent_page_types = ["wagtailcore.Page"]
-
-    content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("hero_text")], heading="Hero"),
-        FieldPanel("services_heading"),
-        FieldPanel("services"),
-        FieldPanel("latest_guides_heading"),
-        *CallToActionFields.cta_panels,
-    ]
-    search_fields = Page.search_fields + [index.SearchField("hero_text")]
-
-    def meta_description_fallback(self):
-        return self.hero_text
-
-    def extra_json_ld(self, request):
-        return [self.site_settings(request).organization_json_ld(request)]
-
-
-class StandardPage(BasePage):
-    """About, Privacy notice, Terms: a title, an introduction and rich text."""
-
-    introduction = models.TextField(max_length=400, blank=True)
-    body = RichTextField(
-        features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"],
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
-
-    def meta_description_fallback(self):
-        return self.introduction or self.body
 
 
 @register_setting(icon="cog")
@@ -147,6 +27,15 @@ class SiteSettings(BaseSiteSetting):
             f"site-settings:{site.pk if site else None}",
             lambda: super(SiteSettings, cls).for_site(site),
         )
+
+    @classmethod
+    def for_default_site(cls):
+        """The default site's settings, for what has no request (e-mails sent by the worker);
+        None before any site exists."""
+        from wagtail.models import Site
+
+        site = Site.objects.filter(is_default_site=True).first()
+        return cls.for_site(site) if site else None
 
     organisation_name = models.CharField(max_length=100, default="APIwise")
     tagline = models.CharField(max_length=160, blank=True)
@@ -200,6 +89,16 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text="The privacy notice, linked from the footer and from forms.",
     )
+    default_cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="default call to action page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Where calls to action send readers when nothing else is chosen, such as in "
+        "an imported guide: usually the Integration Health Check page.",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -228,6 +127,7 @@ class SiteSettings(BaseSiteSetting):
             heading="Search and sharing defaults",
         ),
         PageChooserPanel("privacy_page"),
+        PageChooserPanel("default_cta_page"),
     ]
 
     class Meta:

@@ -1,16 +1,15 @@
 """The e-mail outbox: one row per e-mail, queued in the transaction that caused it and sent by
-the worker (see bookings/outbox.py). Most rows belong to a booking and are built from it when
-sent; the others (a password reset, ...) carry their message, rendered when it was queued."""
+the worker (see apiwise/outbox.py). A password reset or the staff digest carries its message,
+rendered when it was queued; a booking's e-mails are written when sent, by the bookings app,
+which registers how (apiwise.outbox.register_kind)."""
 
 from django.db import models
 from django.utils import timezone
 
-from bookings.models.booking import Booking
-
 
 class EmailDelivery(models.Model):
-    """One e-mail of the outbox: queued in the booking's transaction, sent by a task, retried
-    with backoff. Staff see its state and can resend it."""
+    """One e-mail of the outbox: queued in the transaction of the change that causes it, sent
+    by a task, retried with backoff. Staff see its state and can resend it."""
 
     class Kind(models.TextChoices):
         CONFIRMATION = "confirmation", "Confirmation to the prospect"
@@ -29,8 +28,14 @@ class EmailDelivery(models.Model):
         # A reminder whose call was cancelled or moved before it was due (see reminders.py).
         SKIPPED = "skipped", "Not sent: the call was cancelled or moved"
 
+    # Named by string, so the core imports nothing of bookings; rows written before the
+    # outbox moved to the core keep their booking (the table is the same).
     booking = models.ForeignKey(
-        Booking, on_delete=models.CASCADE, related_name="deliveries", null=True, blank=True
+        "bookings.Booking",
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        null=True,
+        blank=True,
     )
     kind = models.CharField(max_length=16, choices=Kind.choices)
     # For an e-mail without a booking: {"to", "subject", "body", "html", "reply_to", "headers"},
@@ -54,7 +59,10 @@ class EmailDelivery(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = "e-mail delivery"
         verbose_name_plural = "e-mail deliveries"
-        indexes = [models.Index(fields=["state", "next_attempt_at"])]
+        # Named as when the model lived in bookings: the index is the same one.
+        indexes = [
+            models.Index(fields=["state", "next_attempt_at"], name="bookings_em_state_a7f989_idx")
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.get_state_display()})"

@@ -1,11 +1,11 @@
 from django.core.management.base import BaseCommand
 
-from bookings.outbox import requeue_stale
+from apiwise.outbox import requeue_stale
 
 
 class Command(BaseCommand):
     help = (
-        "Re-queue Health Check e-mails whose task was lost (a worker killed mid-send, a crash "
+        "Re-queue e-mails whose task was lost (a worker killed mid-send, a crash "
         "before enqueueing, a retry an in-process backend could not defer). Safe to run from "
         "cron every few minutes."
     )

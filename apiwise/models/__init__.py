@@ -1,0 +1,34 @@
+"""The core's models, one module per idea:
+
+- `pages`: the base of every page type, the home page and standard pages;
+- `site_settings`: the organisation's details and the navigation, edited per site;
+- `email`: the e-mail outbox (`EmailDelivery`), sent by apiwise/outbox.py.
+"""
+
+from apiwise.models.email import EmailDelivery
+from apiwise.models.pages import BasePage, CallToActionFields, HomePage, ServiceBlock, StandardPage
+from apiwise.models.site_settings import (
+    ORGANISATION_LOGO,
+    FooterLink,
+    MainMenuItem,
+    MenuItem,
+    MenuLink,
+    NavigationSettings,
+    SiteSettings,
+)
+
+__all__ = [
+    "ORGANISATION_LOGO",
+    "BasePage",
+    "CallToActionFields",
+    "EmailDelivery",
+    "FooterLink",
+    "HomePage",
+    "MainMenuItem",
+    "MenuItem",
+    "MenuLink",
+    "NavigationSettings",
+    "ServiceBlock",
+    "SiteSettings",
+    "StandardPage",
+]
