@@ -46,19 +46,35 @@ def test_database(request):
     return True
 
 
-@pytest.fixture(autouse=True)
-def snapshots_do_the_restoring(test_database):
-    """Transactional tests marked `serialized_rollback` get their rows back from a snapshot
-    (the `demo_content` and `fresh_wagtail_database` fixtures), not from Django's serialised
-    copy: give Django an empty one. It then restores nothing at the start of a test (Django's
-    copy deserialises in seconds, a snapshot in a fraction of one) and, at the end, empties
-    the tables without re-creating content types and permissions the snapshot brings back.
+RESTORING_FIXTURES = {"demo_content", "fresh_wagtail_database"}
 
+
+@pytest.fixture(scope="session", autouse=True)
+def snapshots_replace_flushing():
+    """A transactional test commits for real, and Django empties every table after it (about a
+    second on PostgreSQL: TRUNCATE makes a new file per table). Here each one starts instead by
+    restoring a snapshot, which replaces every row (`every_transactional_test_starts_from_a
+    _snapshot`), so emptying the tables first is wasted work: skip it."""
+    from django.test import TransactionTestCase
+
+    flush = TransactionTestCase._fixture_teardown
+    TransactionTestCase._fixture_teardown = lambda self: None
+    yield
+    TransactionTestCase._fixture_teardown = flush
+
+
+@pytest.fixture(autouse=True)
+def every_transactional_test_starts_from_a_snapshot(request, test_database):
+    """The demo content, unless the test asked for a fresh site. (Tests marked
+    `serialized_rollback` get their rows from the snapshot too, so Django's own serialised
+    copy is made empty: it would only deserialise for seconds what the snapshot brings back.
     Set on every test's connection: inside Playwright's event loop Django hands out a
-    different connection object, one without the attribute.
-    """
-    if test_database:
-        connection._test_serialized_contents = "[]"
+    different connection object, one without the attribute.)"""
+    if not test_database:
+        return
+    connection._test_serialized_contents = "[]"
+    if _flushes_database(request.node) and not RESTORING_FIXTURES & set(request.fixturenames):
+        request.getfixturevalue("demo_content")
 
 
 @pytest.fixture

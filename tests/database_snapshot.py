@@ -5,31 +5,24 @@ draws its social card).
 A transactional test commits for real, so Django empties every table when it ends. The next
 one that needs the demo content restores it from a snapshot taken once per test session:
 
-- PostgreSQL: a schema of its own holds a copy of every table; restoring truncates the
-  site's tables and copies the rows back in one statement each (foreign keys are deferred,
-  so the order does not matter).
+- PostgreSQL: a schema of its own holds a copy of every table; restoring empties the
+  site's tables and copies the rows back, one statement each, in one transaction (foreign keys
+  are checked at the end, so the order does not matter). DELETE, not TRUNCATE: on a hundred
+  small tables TRUNCATE costs about a second (a new file per table), DELETE a tenth of that.
 - SQLite: the whole database, copied with SQLite's own backup API, in memory.
 
-Either way the rows come back with their ids, so the id sequences move past them.
+The rows come back with their ids. Id sequences only move forward and were past every row
+when the snapshot was taken, so new rows never collide with restored ones.
 """
 
 import sqlite3
 
-from django.apps import apps
-from django.core.management.color import no_style
 from django.db import connection, transaction
 
 
 def _tables():
     # Every table of an installed model (not django_migrations, which a flush also keeps).
     return sorted(connection.introspection.django_table_names(only_existing=True))
-
-
-def _reset_sequences():
-    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
-    with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
 
 
 class DatabaseSnapshot:
@@ -60,12 +53,13 @@ class DatabaseSnapshot:
             schema = quote(f"snapshot_{self.name}")
             tables = _tables()
             with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute("TRUNCATE " + ", ".join(f"public.{quote(t)}" for t in tables))
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+                for table in tables:
+                    cursor.execute(f"DELETE FROM public.{quote(table)}")  # noqa: S608
                 for table in tables:
                     # Table names come from Django's introspection, quoted: no outside input.
                     source = f"{schema}.{quote(table)}"
                     cursor.execute(f"INSERT INTO public.{quote(table)} SELECT * FROM {source}")  # noqa: S608
-            _reset_sequences()
         else:
             connection.ensure_connection()
             self.copy.backup(connection.connection)
