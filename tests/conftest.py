@@ -154,6 +154,10 @@ def pytest_collection_modifyitems(config, items):
     # that relies on the demo content loaded once per session. pytest-django sorts them last
     # too, but a plugin that runs after it (pytest-playwright) can reorder them.
     items.sort(key=_flushes_database)
+    for item in items:
+        # The production worker runs in a process of its own (Django starts in seconds).
+        if "production_worker" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
     if CHROMIUM:
         return
     skip = pytest.mark.skip(reason="Debian's chromium is not installed (make test installs it)")

@@ -135,6 +135,7 @@ def test_a_500_reaches_sentry_without_the_visitors_data(sentry_events, monkeypat
         assert secret not in sent
 
 
+@pytest.mark.slow  # starts Django in a process of its own
 def test_production_reads_admins_and_sentry_from_the_environment():
     """ADMINS with names (one with a comma in it) and SENTRY_DSN, as .env.example shows."""
     pytest.importorskip("sentry_sdk", reason="the optional sentry extra is missing")

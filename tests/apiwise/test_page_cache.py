@@ -131,6 +131,7 @@ def test_a_page_made_private_is_never_served_from_the_cache_again(client):
     assert response.status_code == 302 and "/login/" in response["Location"]
 
 
+@pytest.mark.slow  # starts Django in a process of its own
 def test_without_redis_every_production_worker_sees_a_change_another_worker_made(tmp_path):
     """Two gunicorn workers are two processes: with no REDIS_URL, a change one of them sees
     (a publish, a booked slot) must move the content version the other serves by too."""

@@ -106,6 +106,7 @@ def production_setting(name, **env):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.slow  # starts Django in a process of its own
 def test_production_settings_refuse_to_start_without_secret_key():
     result = run_manage(
         "check",
@@ -117,6 +118,7 @@ def test_production_settings_refuse_to_start_without_secret_key():
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow  # starts Django in a process of its own
 def test_production_settings_refuse_to_start_without_allowed_hosts():
     result = run_manage(
         "check",
@@ -127,6 +129,7 @@ def test_production_settings_refuse_to_start_without_allowed_hosts():
     assert "ALLOWED_HOSTS must be set" in result.stderr
 
 
+@pytest.mark.slow  # starts Django in a process of its own
 def test_production_settings_pass_the_deploy_check():
     result = run_manage(
         "check",
@@ -143,6 +146,7 @@ def test_production_settings_pass_the_deploy_check():
     assert "no issues" in result.stdout
 
 
+@pytest.mark.slow  # starts Django in a process of its own
 def test_production_uses_the_database_task_queue():
     tasks = production_setting("TASKS")
     assert tasks["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
@@ -152,6 +156,7 @@ def test_production_uses_the_database_task_queue():
 @pytest.mark.parametrize(
     ("proxies", "expected"), [("0", None), ("1", ["HTTP_X_FORWARDED_PROTO", "https"])]
 )
+@pytest.mark.slow  # starts Django in a process of its own
 def test_forwarded_proto_is_trusted_only_behind_a_proxy(proxies, expected):
     """Reached directly, anyone could claim https with a header; behind a proxy, it says."""
     assert production_setting("SECURE_PROXY_SSL_HEADER", TRUSTED_PROXY_COUNT=proxies) == expected

@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.helpers import ROOT
 
 # Eight threads each read then write in one transaction, as a page publish does; with
@@ -42,6 +44,7 @@ print(json.dumps({"errors": errors[:3], "count": Topic.objects.count(), "mode": 
 """
 
 
+@pytest.mark.slow  # starts Django in a process of its own
 def test_concurrent_writes_to_sqlite_wait_instead_of_failing(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
     env.update(DJANGO_SETTINGS_MODULE="apiwise.settings.dev", VAR_DIR=str(tmp_path))

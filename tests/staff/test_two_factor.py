@@ -191,6 +191,7 @@ def test_the_local_make_run_account_is_exempt_only_where_the_settings_say(
     assert client.get("/admin/").status_code == 200
 
 
+@pytest.mark.slow  # starts Django in a process of its own
 def test_production_exempts_nobody_whatever_the_environment_says():
     assert production_setting("STAFF_2FA_EXEMPT_USERNAMES", ADMIN_USERNAME="admin") == []
     assert production_setting("STAFF_2FA_REQUIRED") is True
