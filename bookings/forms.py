@@ -146,6 +146,7 @@ class BookingForm(forms.Form):
     def __init__(self, *args, free_slots=(), offered_slots=(), systems=(), opt_in_text="", **kw):
         super().__init__(*args, **kw)
         self.free_slots = list(free_slots)
+        self.shown_slots = self.free_slots  # the picker's week of them (bookings/views.py)
         self.offered_slots = list(offered_slots)
         self.fields["systems"].choices = [(str(pk), name) for pk, name in systems]
         self.fields["marketing_opt_in"].label = opt_in_text
@@ -250,7 +251,7 @@ class BookingForm(forms.Form):
             for message in self.errors.get(name, []):
                 anchor = self[name].id_for_label
                 if name == "slot":
-                    anchor = self.free_slots[0].html_id if self.free_slots else "slot-none"
+                    anchor = self.shown_slots[0].html_id if self.shown_slots else "slot-none"
                 elif name == "systems":
                     anchor = "id_systems_0"
                 items.append((anchor, message))

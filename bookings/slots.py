@@ -12,6 +12,14 @@ from django.utils import timezone
 
 from bookings.time_slot import LONDON, UTC, Slot
 
+# The slot picker shows one week at a time (from the first bookable day), with links to the
+# others: the page's size then depends on a week's slots, not on how far ahead bookings go.
+WEEK = dt.timedelta(days=7)
+
+
+def uk_today(now=None):
+    return (now or timezone.now()).astimezone(LONDON).date()
+
 
 def parse_slot_value(value):
     """The UTC start from a form value, or None when it is not one of ours."""
@@ -74,6 +82,16 @@ class Rules:
     def last_day(self, today):
         return today + dt.timedelta(weeks=self.weeks_ahead)
 
+    def week_count(self, today):
+        """How many weeks of the slot picker there are (at least one)."""
+        days = (self.last_day(today) - self.first_day(today)).days + 1
+        return max(1, -(-days // 7))
+
+    def week_days(self, today, week):
+        """(first, last day) of the picker's `week` (1 is the first), within the horizon."""
+        first = self.first_day(today) + (week - 1) * WEEK
+        return first, min(first + WEEK - dt.timedelta(days=1), self.last_day(today))
+
 
 def _local(day, time):
     """An aware UK datetime for a wall-clock time, or None if that time does not exist (the
@@ -85,12 +103,17 @@ def _local(day, time):
     return aware
 
 
-def all_slots(rules, now=None):
-    """Every slot the windows offer between the minimum notice and the horizon, ignoring
-    bookings. Slots step through each window in UK wall-clock time (slot + buffer)."""
+def all_slots(rules, now=None, days=None):
+    """Every slot the windows offer between the minimum notice and the horizon (or on `days`,
+    a (first, last) pair within them), ignoring bookings. Slots step through each window in UK
+    wall-clock time (slot + buffer); where windows overlap, a slot that overlaps an earlier
+    one is not offered (there is one consultant), so a day holds at most as many slots as fit
+    in it end to end."""
     now = now or timezone.now()
-    today = now.astimezone(LONDON).date()
+    today = uk_today(now)
     day, last = rules.first_day(today), rules.last_day(today)
+    if days:
+        day, last = max(day, days[0]), min(last, days[1])
     step = rules.slot + rules.buffer
     slots = []
     while day <= last:
@@ -107,7 +130,15 @@ def all_slots(rules, now=None):
                         slots.append(Slot(start.astimezone(UTC), end.astimezone(UTC)))
                     wall += step
         day += dt.timedelta(days=1)
-    return sorted(set(slots))
+    return without_overlaps(sorted(set(slots)))
+
+
+def without_overlaps(slots):
+    kept = []
+    for slot in slots:
+        if not kept or slot.start >= kept[-1].end:
+            kept.append(slot)
+    return kept
 
 
 def taken_ranges(start, end, exclude_booking=None):

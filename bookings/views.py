@@ -2,7 +2,9 @@
 pick the response; the booking rules live in bookings/services.py."""
 
 import hashlib
+import re
 import uuid
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -16,15 +18,69 @@ from bookings import links, services
 from bookings.abuse import rate_limited, too_many_requests
 from bookings.forms import BookingForm
 from bookings.ics import invite
-from bookings.slots import Rules, all_slots, free_slots, group_by_day, parse_slot_value
+from bookings.slots import (
+    Rules,
+    all_slots,
+    day_label,
+    free_slots,
+    group_by_day,
+    parse_slot_value,
+    uk_today,
+)
+
+WEEK_PARAMETER = re.compile(r"[1-9][0-9]?")
 
 
 class SeeOther(HttpResponseRedirect):
     status_code = 303
 
 
-def _form(page, rules, data=None, initial=None):
-    offered = all_slots(rules)
+@dataclass(frozen=True)
+class SlotWeek:
+    """The week of free slots the picker shows (?week=N, 1 the first), and its neighbours."""
+
+    number: int
+    count: int
+    first: object  # date
+    last: object  # date
+
+    @classmethod
+    def of(cls, rules, number):
+        today = uk_today()
+        count = rules.week_count(today)
+        number = min(max(number, 1), count)
+        return cls(number, count, *rules.week_days(today, number))
+
+    @classmethod
+    def requested(cls, request, rules):
+        """The week ?week= asks for; Http404 for anything but one of the weeks offered."""
+        value = request.GET.get("week")
+        if value is None:
+            return cls.of(rules, 1)
+        if not WEEK_PARAMETER.fullmatch(value) or int(value) > rules.week_count(uk_today()):
+            raise Http404("No such week of slots")
+        return cls.of(rules, int(value))
+
+    def holding(self, rules, slot):
+        """The week with `slot` in it."""
+        return SlotWeek.of(rules, 1 + (slot.day - rules.first_day(uk_today())).days // 7)
+
+    @property
+    def days(self):
+        return self.first, self.last
+
+    @property
+    def label(self):
+        return f"{day_label(self.first)} to {day_label(self.last)}"
+
+    def shows(self, slot):
+        return self.first <= slot.day <= self.last
+
+
+def _form(page, rules, data=None, initial=None, week=None):
+    """The booking form. Unbound (a visitor's first view) it knows the free slots of `week`
+    alone; bound, it checks the chosen slot against every free slot, whichever week it is in."""
+    offered = all_slots(rules, days=week.days if week else None)
     return BookingForm(
         data,
         initial=initial,
@@ -52,12 +108,17 @@ def slot_picker(slots, chosen=""):
     )
 
 
-def _render_form(request, page, form):
+def _render_form(request, page, form, rules, week):
     chosen = str(form["slot"].value() or "")
+    chosen_slot = next((slot for slot in form.free_slots if slot.value == chosen), None)
+    if chosen_slot is not None:
+        week = week.holding(rules, chosen_slot)
+    form.shown_slots = [slot for slot in form.free_slots if week.shows(slot)]
     context = {
         "form": form,
-        "has_free_slots": bool(form.free_slots),
-        "slot_picker": slot_picker(form.free_slots, chosen),
+        "has_free_slots": bool(form.shown_slots),
+        "slot_picker": slot_picker(form.shown_slots, chosen),
+        "slot_week": week,
         "error_summary": form.error_summary() if form.is_bound else [],
         "privacy_page": page.site_settings(request).privacy_page,
     }
@@ -86,9 +147,9 @@ def _empty_form(request, page):
     """The form as a visitor first sees it. The page cache keeps one copy of it for everybody
     and fills in, for each visitor, the hidden values that are theirs (apiwise/page_cache.py)."""
     rules = Rules.current()
-    response = _render_form(
-        request, page, _form(page, rules, initial=BookingForm.initial_for(request))
-    )
+    week = SlotWeek.requested(request, rules)
+    form = _form(page, rules, initial=BookingForm.initial_for(request), week=week)
+    response = _render_form(request, page, form, rules, week)
     # It shows the free slots: a booking refreshes it (and no guide).
     mark_versions(response, SLOTS)
     return mark_holes(
@@ -132,7 +193,11 @@ def _submitted_form(request, page):
     existing = services.booking_for_submission(token)
     if existing:
         return _to_confirmation(request, page, existing)
-    return _render_form(request, page, form)
+    try:
+        week = SlotWeek.requested(request, rules)
+    except Http404:
+        week = SlotWeek.of(rules, 1)
+    return _render_form(request, page, form, rules, week)
 
 
 @never_cache

@@ -230,6 +230,20 @@ MAILERS = {
     }
 }
 
+# Importing a guide (blog/importer/): the conversion runs in a child process with this much
+# memory (address space) and time, and refuses, with a message that says the limit, a document
+# beyond these sizes: the XML a Word file unpacks to, paragraphs, separately formatted pieces
+# of text (Word "runs"), table rows and columns, and how deeply lists and quotations nest.
+# A long real guide has a few hundred paragraphs; these are generous.
+GUIDE_IMPORT_MEMORY_MB = env_int("GUIDE_IMPORT_MEMORY_MB", 512)
+GUIDE_IMPORT_SECONDS = env_int("GUIDE_IMPORT_SECONDS", 20)  # gunicorn's timeout is 30 s
+GUIDE_IMPORT_MAX_TEXT_MB = 10
+GUIDE_IMPORT_MAX_PARAGRAPHS = 5_000
+GUIDE_IMPORT_MAX_FORMATTED_RUNS = 50_000
+GUIDE_IMPORT_MAX_TABLE_ROWS = 1_000
+GUIDE_IMPORT_MAX_TABLE_COLUMNS = 50
+GUIDE_IMPORT_MAX_DEPTH = 40
+
 # Content Security Policy for every public page. The Wagtail admin gets its own, looser
 # policy in apiwise/csp.py because Wagtail 8 still relies on inline scripts and styles there.
 SECURE_CSP = {

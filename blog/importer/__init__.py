@@ -3,6 +3,8 @@ from Google Docs becomes an unpublished draft guide whose body is real blocks, f
 to review, preview and publish.
 
     formats.py  each format to clean HTML
+    limits.py   how big a document may be, checked before each expensive step
+    sandbox.py  the conversion runs in a child process with a memory and a time limit
     parse.py    clean HTML to a flat list of items (headings, paragraphs, tables…)
     links.py    links to this site's pages become page links
     blocks.py   items to title, short answer, body blocks and notes
@@ -20,10 +22,12 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from apiwise.seo import plain_text
-from blog.importer import blocks, formats
-from blog.importer.formats import MAX_UPLOAD, ImportProblem
+from blog.importer import formats, sandbox
+from blog.importer.formats import MAX_UPLOAD
+from blog.importer.limits import Limits
 from blog.importer.links import LinkResolver
 from blog.importer.parse import plain
+from blog.importer.problem import ImportProblem
 
 __all__ = ["MAX_UPLOAD", "ImportProblem", "convert_document", "import_guide"]
 
@@ -76,14 +80,20 @@ def import_guide(index, *, title=None, summary="", file=None, html="", user=None
 
 def convert_document(index, *, file=None, html=""):
     """(the document as blocks.Result, a title made from the file name), links resolved on
-    the site of `index`; the notes include the links' notes."""
-    source, file_title = formats.to_html(file=file, html=html)
+    the site of `index`; the notes include the links' notes. The conversion itself runs in a
+    child process (sandbox.py)."""
+    name, data = formats.read_upload(file) if file is not None else ("", b"")
     links = LinkResolver(index.get_site())
-    result = blocks.convert(
-        source, resolve_link=links, cta_page_id=call_to_action_page_id(index.get_site())
+    result = sandbox.convert(
+        name=name,
+        data=data,
+        html=html,
+        resolve_link=links,
+        cta_page_id=call_to_action_page_id(index.get_site()),
+        limits=Limits.from_settings(),
     )
     result.notes += links.notes
-    return result, file_title
+    return result, formats.title_from_file_name(name)
 
 
 def standfirst_from(html, limit=300):

@@ -20,9 +20,10 @@ from bs4 import BeautifulSoup, Comment
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 
+from blog.importer.limits import Limits, check_docx, check_html, check_markdown
+from blog.importer.problem import ImportProblem
+
 MAX_UPLOAD = 5 * 1024 * 1024
-# A .docx is a zip: refuse one that would unpack to far more than any guide (a zip bomb).
-MAX_UNPACKED = 100 * 1024 * 1024
 
 # Word's own style names, and the ones Google Docs and pandoc write in a .docx.
 DOCX_STYLE_MAP = """
@@ -41,27 +42,14 @@ DROP_TAGS = ["script", "style", "meta", "link", "title", "head", "template", "no
 TAG = re.compile(r"<[a-zA-Z][^>]*>")
 
 
-class ImportProblem(ValueError):
-    """Something the editor can fix, said in plain English, for the form field it is about."""
-
-    def __init__(self, message, field="file"):
-        super().__init__(message)
-        self.field = field
-
-
 def extension(name):
     return Path(name or "").suffix.lower()
 
 
-def to_html(*, file=None, html=""):
-    """(clean HTML, a title made from the file name or "")."""
-    if file is None:
-        if not (html or "").strip():
-            raise ImportProblem("Paste the guide here, or upload a file.", "html")
-        return pasted_html(html), ""
+def read_upload(file):
+    """(the file's name, its bytes) once its type and size are known to be acceptable."""
     name = getattr(file, "name", "") or ""
-    reader = READERS.get(extension(name))
-    if reader is None:
+    if extension(name) not in READERS:
         raise ImportProblem(wrong_type_message(name))
     if getattr(file, "size", 0) and file.size > MAX_UPLOAD:
         raise ImportProblem(too_big_message(file.size))
@@ -72,7 +60,18 @@ def to_html(*, file=None, html=""):
         raise ImportProblem(too_big_message(len(data)))
     if not data.strip():
         raise ImportProblem("That file is empty. Check it is the right one and upload it again.")
-    return reader(data), title_from_file_name(name)
+    return name, data
+
+
+def to_html(*, name="", data=b"", html="", limits=None):
+    """Clean HTML from a file's `name` and `data` (read_upload's) or pasted `html`, within
+    `limits` (the settings' when not given)."""
+    limits = limits or Limits.from_settings()
+    if not name:
+        if not (html or "").strip():
+            raise ImportProblem("Paste the guide here, or upload a file.", "html")
+        return pasted_html(html, limits)
+    return READERS[extension(name)](data, limits)
 
 
 def wrong_type_message(name):
@@ -100,7 +99,7 @@ def title_from_file_name(name):
     return stem[:1].upper() + stem[1:]
 
 
-def docx_to_html(data):
+def docx_to_html(data, limits):
     unreadable = ImportProblem(
         "That Word document could not be read. Open it in Word or Google Docs, save it again "
         "as .docx (or paste its text below) and try once more."
@@ -109,8 +108,7 @@ def docx_to_html(data):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if "word/document.xml" not in archive.namelist():
                 raise unreadable
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
-                raise ImportProblem("That Word document is too large to import.")
+            check_docx(archive, limits)
         result = mammoth.convert_to_html(
             io.BytesIO(data),
             style_map=DOCX_STYLE_MAP,
@@ -123,6 +121,7 @@ def docx_to_html(data):
         raise
     except Exception as error:  # mammoth raises many kinds on a damaged file
         raise unreadable from error
+    check_html(result.value, limits)
     return result.value
 
 
@@ -160,25 +159,30 @@ def front_matter(text):
     return fields, text[match.end() :]
 
 
-def markdown_to_html(data):
+def markdown_to_html(data, limits=None):
+    limits = limits or Limits.from_settings()
     fields, text = front_matter(markdown_text(data))
+    check_markdown(text, limits)
     # The front matter's title is the guide's when the text has none.
     title = " ".join(str(fields.get("title") or "").split())
     if title and not re.search(r"^# ", text, re.MULTILINE):
         text = f"# {title}\n\n{text}"
-    return MARKDOWN.render(text)
+    html = MARKDOWN.render(text)
+    check_html(html, limits)
+    return html
 
 
-def html_file_to_html(data):
-    return pasted_html(data.decode("utf-8", errors="replace"))
+def html_file_to_html(data, limits):
+    return pasted_html(data.decode("utf-8", errors="replace"), limits)
 
 
-def pasted_html(html):
+def pasted_html(html, limits):
     """Google Docs' (and Word's) clipboard HTML as plain semantic HTML. Text pasted without
     any markup (say, from a plain-text editor) is read as Markdown, whose paragraphs are
     separated by blank lines, as plain text's are."""
     if not TAG.search(html):
-        return markdown_to_html(html)
+        return markdown_to_html(html, limits)
+    check_html(html, limits)
     soup = BeautifulSoup(html, "lxml")
     for element in soup(DROP_TAGS):
         element.decompose()

@@ -1,4 +1,10 @@
-"""When Health Checks can be booked: slot settings, weekly windows in UK time, blocked days."""
+"""When Health Checks can be booked: slot settings, weekly windows in UK time, blocked days.
+
+The settings are bounded to what a consultancy would offer (calls of 30 minutes or more, up to
+12 weeks ahead, between 07:00 and 21:00 UK time), which also bounds the slot picker: at most 28
+slots a day, shown a week at a time (bookings/slots.py)."""
+
+import datetime as dt
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -16,7 +22,7 @@ class BookingSettings(BaseGenericSetting):
     slot_minutes = models.PositiveSmallIntegerField(
         "slot length (minutes)",
         default=45,
-        validators=[MinValueValidator(15), MaxValueValidator(240)],
+        validators=[MinValueValidator(30), MaxValueValidator(240)],
     )
     buffer_minutes = models.PositiveSmallIntegerField(
         "buffer between slots (minutes)",
@@ -30,7 +36,7 @@ class BookingSettings(BaseGenericSetting):
         help_text="1 means the earliest slot is on the next working day.",
     )
     weeks_ahead = models.PositiveSmallIntegerField(
-        "how far ahead (weeks)", default=4, validators=[MinValueValidator(1), MaxValueValidator(26)]
+        "how far ahead (weeks)", default=4, validators=[MinValueValidator(1), MaxValueValidator(12)]
     )
 
     default_meeting_link = WebLinkField(
@@ -63,12 +69,22 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, "Sunday"
 
 
+EARLIEST, LATEST = dt.time(7, 0), dt.time(21, 0)
+WITHIN_DAY = "Windows run between 07:00 and 21:00 UK time."
+
+
 class AvailabilityWindow(models.Model):
     """A weekly window in UK time (Europe/London), e.g. Tuesday 10:00–16:00."""
 
     weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
-    start_time = models.TimeField(help_text="UK time (Europe/London).")
-    end_time = models.TimeField(help_text="UK time (Europe/London).")
+    start_time = models.TimeField(
+        help_text="UK time (Europe/London), from 07:00.",
+        validators=[MinValueValidator(EARLIEST, WITHIN_DAY), MaxValueValidator(LATEST, WITHIN_DAY)],
+    )
+    end_time = models.TimeField(
+        help_text="UK time (Europe/London), up to 21:00.",
+        validators=[MinValueValidator(EARLIEST, WITHIN_DAY), MaxValueValidator(LATEST, WITHIN_DAY)],
+    )
 
     panels = [FieldPanel("weekday"), FieldPanel("start_time"), FieldPanel("end_time")]
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bookings.models import Booking
-from bookings.slots import free_slots, group_by_day
+from bookings.slots import Rules, free_slots, group_by_day, uk_today
 
 pytestmark = [
     pytest.mark.browser,
@@ -29,7 +29,8 @@ def test_without_javascript_a_visitor_opens_a_day_and_books_one_of_its_times(
 ):
     page.set_viewport_size(PHONE)
     page.goto(f"{live_demo.url}/health-check/")
-    expected = group_by_day(free_slots())
+    first, last = Rules.current().week_days(uk_today(), 1)  # the picker shows a week
+    expected = [d for d in group_by_day(free_slots()) if first <= d.day <= last]
     summaries = page.locator(".slot-day__summary")
     expect(summaries).to_have_count(len(expected))
     first = expected[1]
