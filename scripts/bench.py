@@ -159,7 +159,7 @@ def main():
         drop_databases(admin, urls)
         shutil.rmtree(workdir, ignore_errors=True)
     print(table(rows) if rows else "")
-    text, beacons_met = report(beacons, args.beacon_seconds)
+    text, beacons_met = report(beacons, args.beacon_seconds, args.beacon_rate)
     print(text)
     missed = [row[0] for row in rows if row[-1] == "MISSED"]
     if not beacons_met:

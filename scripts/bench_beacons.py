@@ -19,7 +19,10 @@ from pathlib import Path
 from site_server import PYTHON, ROOT, say, start_server
 
 USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/156.0 Safari/537.36"
-CONNECTIONS = 10
+# Many connections, each pausing in proportion: the pause dominates each one's cycle, so
+# the rate holds near the target while the server keeps up (wrk waits for each answer).
+CONNECTIONS = 100
+RATE_SHARE = 0.95  # of --beacon-rate, at least, for the run to count as that rate
 P99_RISE_LIMIT = 0.20
 
 
@@ -120,16 +123,20 @@ def measure_beacons(env, workdir, guide, seconds, rate, connections):
     }
 
 
-def report(result, seconds):
+def report(result, seconds, rate):
     rise = result["loaded"] / result["alone"] - 1
-    shortfall = result["sent"] - result["errors"] - result["counted"]
+    # wrk counts the answers it got before stopping; a few more were in flight and counted.
+    shortfall = max(0, result["sent"] - result["errors"] - result["counted"])
+    at_rate = result["rate"] >= RATE_SHARE * rate
+    all_counted = shortfall == 0 and not result["errors"]
     lines = [
-        f"Page-view beacons for {seconds} s: {result['rate']:.0f}/s sent ({result['sent']}), "
-        f"{result['errors']} refused, {result['counted']} counted, shortfall {shortfall}"
-        f" ({'met' if shortfall == 0 and not result['errors'] else 'MISSED'})",
+        f"Page-view beacons for {seconds} s: {result['rate']:.0f}/s sent (target {rate}/s: "
+        f"{'met' if at_rate else 'MISSED'}), {result['sent']} answered, {result['errors']} "
+        f"refused, {result['counted']} counted, shortfall {shortfall} "
+        f"({'met' if all_counted else 'MISSED'})",
         f"Cached guide p99: {result['alone']:.1f} ms alone, {result['loaded']:.1f} ms with the "
         f"beacons ({rise:+.0%}, target < +{P99_RISE_LIMIT:.0%}: "
         f"{'met' if rise < P99_RISE_LIMIT else 'MISSED'})",
     ]
-    met = shortfall == 0 and not result["errors"] and rise < P99_RISE_LIMIT
+    met = at_rate and all_counted and rise < P99_RISE_LIMIT
     return "\n".join(lines), met

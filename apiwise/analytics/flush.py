@@ -7,8 +7,10 @@ is dropped here), and the previous page likewise. Daily rows older than
 PAGE_VIEWS_DAILY_MONTHS whole months are then rolled up into one row per month.
 """
 
+import atexit
 import datetime as dt
 import logging
+import threading
 from collections import Counter
 
 from django.conf import settings
@@ -117,3 +119,21 @@ def flush_page_views(today=None):
         logger.info("Dropped %s page views of pages that are not live pages", dropped)
     roll_up_old_days(today or timezone.localdate())
     return sum(rows.values())
+
+
+def _flush_every_minute(stop):
+    while not stop.wait(settings.PAGE_VIEWS_FLUSH_SECONDS):
+        try:
+            flush_page_views()
+        except Exception:  # noqa: BLE001 - the next minute tries again
+            logger.exception("Writing page views to the database failed")
+
+
+def start_flush_timer():
+    """Without Redis: this web process writes its own counters every minute (apiwise/apps.py
+    hands this to the store), and stops at exit (losing at most its last minute's counts)."""
+    stop = threading.Event()
+    atexit.register(stop.set)
+    thread = threading.Thread(target=_flush_every_minute, args=(stop,), daemon=True)
+    thread.start()
+    return thread

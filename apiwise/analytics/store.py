@@ -10,7 +10,6 @@ sources cannot grow the store without bound: past PAGE_VIEWS_MAX_PENDING distinc
 combinations, new ones wait for the next flush (they are not counted).
 """
 
-import atexit
 import logging
 import threading
 from collections import Counter
@@ -58,42 +57,28 @@ def redis_client():
 
 
 class LocalBuffer:
-    """The counters of this process, written to the database every minute by a timer thread
-    (started with the first view) and when the process exits."""
+    """The counters of this process. `start_timer` (flush.start_flush_timer, set when the app
+    is ready) starts, with the first view, a thread that writes them every minute."""
 
     def __init__(self):
         self.lock = threading.Lock()
         self.counts = Counter()
         self.timer = None
+        self.start_timer = None
 
     def add(self, field):
         with self.lock:
             if field not in self.counts and len(self.counts) >= settings.PAGE_VIEWS_MAX_PENDING:
                 return False
             self.counts[field] += 1
-            if self.timer is None and settings.PAGE_VIEWS_PROCESS_FLUSH:
-                self._start_timer()
+            if self.timer is None and self.start_timer and settings.PAGE_VIEWS_PROCESS_FLUSH:
+                self.timer = self.start_timer()
             return True
 
     def take(self):
         with self.lock:
             counts, self.counts = self.counts, Counter()
             return counts
-
-    def _start_timer(self):
-        self.timer = threading.Thread(target=self._flush_every_minute, daemon=True)
-        self.timer.start()
-
-    def _flush_every_minute(self):
-        from apiwise.analytics.flush import flush_page_views
-
-        stop = threading.Event()
-        atexit.register(stop.set)
-        while not stop.wait(settings.PAGE_VIEWS_FLUSH_SECONDS):
-            try:
-                flush_page_views()
-            except Exception:  # noqa: BLE001 - the next minute tries again
-                logger.exception("Writing page views to the database failed")
 
 
 local_buffer = LocalBuffer()
