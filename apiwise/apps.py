@@ -7,6 +7,7 @@ class ApiwiseConfig(AppConfig):
 
     def ready(self):
         from apiwise import content_cache, edge_cache
+        from apiwise.analytics import flush, store
         from apiwise.models import FooterLink, MainMenuItem, NavigationSettings, SiteSettings
 
         content_cache.connect_signals()
@@ -14,3 +15,5 @@ class ApiwiseConfig(AppConfig):
         # Shown on every page (footer, menus, metadata).
         for model in (SiteSettings, NavigationSettings, MainMenuItem, FooterLink):
             content_cache.register_public_model(model)
+        # Without Redis, each web process writes its own page views every minute.
+        store.local_buffer.start_timer = flush.start_flush_timer

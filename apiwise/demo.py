@@ -87,7 +87,13 @@ STANDARD_PAGES = [
         "both strictly necessary and neither used for tracking: “csrftoken”, set by the "
         "booking form, protects it from forged submissions; “sessionid”, set when you send a "
         "request, lets your browser, and only yours, show you that request for 24 hours. We "
-        "use no analytics or advertising cookies.</p><h2>Your rights</h2><p>You can ask for "
+        "use no analytics or advertising cookies.</p><h2>Reading figures</h2><p>We count how "
+        "often each page is read, without cookies and without storing anything on your "
+        "device: each view sends us the page, the website that linked to it (its name only), "
+        "any campaign tags in the link and whether the screen is a phone, tablet or computer. "
+        "We keep no IP address, browser details or identifier, so no count can be linked to "
+        "you, and we do not count you at all if your browser sends Global Privacy Control or "
+        "Do Not Track.</p><h2>Your rights</h2><p>You can ask for "
         "a copy of your data, or for it to be erased, by e-mailing us.</p>",
     },
     {

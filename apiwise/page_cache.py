@@ -34,6 +34,8 @@ from apiwise.content_cache import content_version, version
 HOLE = "\x00hole:{}\x00"  # a NUL never occurs in a page (the site refuses it in requests)
 # /calendar/: each Sales user's private feed, which must stop the moment it is revoked.
 SKIP_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/", "/calendar/")
+# The page-view beacon (apiwise/analytics/beacon.py): every one must reach the counter.
+SKIP_PREFIXES += ("/views/",)
 KEPT_HEADERS = (
     "Content-Type",
     "Content-Language",

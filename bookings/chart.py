@@ -1,8 +1,10 @@
 """The geometry of the report's bar chart, drawn on the server as SVG
 (templates/bookings/admin/includes/bar_chart.svg.html): no chart library in the browser.
 
-Each row gets its name on a line of its own (full width, so long guide titles fit) and two
-bars under it: requests and "became a client", on one scale so they compare at a glance.
+Each row gets its name on a line of its own (full width, so long guide titles fit), followed by
+its views and how many of those readers asked for a Health Check, and two bars under it:
+requests and "became a client", on one scale so they compare at a glance. (Views are written,
+not drawn: a guide read thousands of times would shrink the request bars to nothing.)
 """
 
 from dataclasses import dataclass
@@ -40,8 +42,13 @@ class Bar:
 @dataclass
 class ChartRow:
     label: str
+    detail: str  # "1,234 views, 0.8 % requested"
     label_y: int
     bars: list
+
+
+def reading_detail(row):
+    return f"{row.views:,} view{'s' if row.views != 1 else ''}, {row.request_rate} requested"
 
 
 def bar_chart(rows):
@@ -72,9 +79,9 @@ def bar_chart(rows):
                 )
             )
             y += BAR_HEIGHT + BAR_GAP
-        chart_rows.append(
-            ChartRow(label=Truncator(row.label).chars(LABEL_CHARS), label_y=label_y, bars=bars)
-        )
+        detail = reading_detail(row)
+        label = Truncator(row.label).chars(LABEL_CHARS - len(detail))
+        chart_rows.append(ChartRow(label=label, detail=detail, label_y=label_y, bars=bars))
         y += ROW_GAP
     legend = [
         {"label": label, "colour": COLOURS[series], "x": MARGIN + index * 160}

@@ -1,8 +1,10 @@
-"""The "Which guides sell" report: Health Check requests and what became of them, per source
-guide, per topic or per utm_source, over a date range, ranked by won work.
+"""The "Which guides sell" report: how often each guide was read, the Health Check visits and
+requests it led to and what became of them, per source guide, per topic or per utm_source,
+over a date range, ranked by won work.
 
-The database does the counting (one GROUP BY over the requests); Python only folds the raw
-source paths into guides and topics, which a path alone cannot say.
+The database does the counting (one GROUP BY over the requests, a few over the daily view
+counts); Python only folds the raw source paths into guides and topics, which a path alone
+cannot say. Views come from the core's reading figures (bookings/reading_figures.py).
 """
 
 import datetime as dt
@@ -14,8 +16,10 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from apiwise.analytics import queries
 from bookings.attribution import OUTCOME_AGGREGATES, OUTCOMES, REPORTABLE, guides_by_path, page_path
 from bookings.models.booking import Booking, Status
+from bookings.reading_figures import Rates, guide_reading, health_check_page_ids, utm_reading
 
 GROUPINGS = {
     "guide": "Source guide",
@@ -35,10 +39,12 @@ def pounds(value):
 
 
 @dataclass
-class ReportRow:
+class ReportRow(Rates):
     label: str
     admin_url: str = ""  # the guide's editor, for guide rows
     catch_all: bool = False
+    views: int = 0
+    visits: int = 0  # of the Health Check page, from this guide (or with this utm_source)
     requests: int = 0
     contacted: int = 0
     completed: int = 0
@@ -54,9 +60,13 @@ class ReportRow:
         for name in OUTCOMES:
             setattr(self, name, getattr(self, name) + counts[name])
 
+    def add_reading(self, views, visits):
+        self.views += views
+        self.visits += visits
+
     def rank_key(self):
-        # Won work first, then clients, then requests; the name settles ties.
-        return (-self.won_value, -self.clients, -self.requests, self.label.casefold())
+        # Won work first, then clients, then requests, then readers; the name settles ties.
+        return (-self.won_value, -self.clients, -self.requests, -self.views, self.label.casefold())
 
 
 @dataclass
@@ -100,46 +110,58 @@ def counts_by_guide(bookings):
     return [(guides.get(page_path(row["source_page"])), row) for row in per_source]
 
 
-def rows_by_guide(bookings):
+def guide_row(rows, guide):
+    if guide is None:
+        return rows.setdefault(None, ReportRow(NOT_FROM_A_GUIDE, catch_all=True))
+    edit_url = reverse("wagtailadmin_pages:edit", args=[guide.pk])
+    return rows.setdefault(guide.pk, ReportRow(guide.title, admin_url=edit_url))
+
+
+def rows_by_guide(bookings, date_from, date_to):
     rows = {}
     for guide, counts in counts_by_guide(bookings):
-        if guide is None:
-            row = rows.setdefault(None, ReportRow(NOT_FROM_A_GUIDE, catch_all=True))
-        else:
-            row = rows.setdefault(
-                guide.pk,
-                ReportRow(
-                    guide.title, admin_url=reverse("wagtailadmin_pages:edit", args=[guide.pk])
-                ),
-            )
-        row.add(counts)
+        guide_row(rows, guide).add(counts)
+    reading = guide_reading(date_from, date_to)
+    for pk, guide in reading.guides.items():
+        guide_row(rows, guide).add_reading(reading.views.get(pk, 0), reading.visits.get(pk, 0))
+    if reading.other_views or reading.other_visits:
+        guide_row(rows, None).add_reading(reading.other_views, reading.other_visits)
     return rows.values()
 
 
-def rows_by_topic(bookings):
-    """A request from a guide with several topics counts under each of them."""
+def rows_by_topic(bookings, date_from, date_to):
+    """A request or view of a guide with several topics counts under each of them."""
     from blog.models import ArticlePage
 
     per_guide = counts_by_guide(bookings)
-    guide_ids = {guide.pk for guide, _ in per_guide if guide is not None}
+    reading = guide_reading(date_from, date_to)
+    guide_ids = {guide.pk for guide, _ in per_guide if guide is not None} | set(reading.guides)
     topics_of = {}
     links = ArticlePage.topics.through.objects.filter(articlepage_id__in=guide_ids)
     for guide_id, topic in links.values_list("articlepage_id", "topic__name"):
         topics_of.setdefault(guide_id, []).append(topic)
+
+    def labels(guide):
+        if guide is None:
+            return [(NOT_FROM_A_GUIDE, True)]
+        topics = [(name, False) for name in topics_of.get(guide.pk, ())]
+        return topics or [(GUIDE_WITHOUT_TOPIC, True)]
+
     rows = {}
     for guide, counts in per_guide:
-        if guide is None:
-            labels = [(NOT_FROM_A_GUIDE, True)]
-        else:
-            labels = [(name, False) for name in topics_of.get(guide.pk, ())] or [
-                (GUIDE_WITHOUT_TOPIC, True)
-            ]
-        for label, catch_all in labels:
+        for label, catch_all in labels(guide):
             rows.setdefault(label, ReportRow(label, catch_all=catch_all)).add(counts)
+    for pk, guide in reading.guides.items():
+        for label, catch_all in labels(guide):
+            row = rows.setdefault(label, ReportRow(label, catch_all=catch_all))
+            row.add_reading(reading.views.get(pk, 0), reading.visits.get(pk, 0))
+    if reading.other_views or reading.other_visits:
+        row = rows.setdefault(NOT_FROM_A_GUIDE, ReportRow(NOT_FROM_A_GUIDE, catch_all=True))
+        row.add_reading(reading.other_views, reading.other_visits)
     return rows.values()
 
 
-def rows_by_utm_source(bookings):
+def rows_by_utm_source(bookings, date_from, date_to):
     # Sources typed by hand in campaign links vary in case: "Newsletter" is "newsletter".
     per_source = (
         bookings.annotate(source=Lower(KT("utm__utm_source")))
@@ -151,6 +173,11 @@ def rows_by_utm_source(bookings):
         source = (counts["source"] or "").strip()
         label = source or NO_UTM_SOURCE
         rows.setdefault(label, ReportRow(label, catch_all=not source)).add(counts)
+    views, visits = utm_reading(date_from, date_to)
+    for source in views.keys() | visits.keys():
+        label = source or NO_UTM_SOURCE
+        row = rows.setdefault(label, ReportRow(label, catch_all=not source))
+        row.add_reading(views.get(source, 0), visits.get(source, 0))
     return rows.values()
 
 
@@ -160,11 +187,16 @@ ROW_BUILDERS = {"guide": rows_by_guide, "topic": rows_by_topic, "utm_source": ro
 def build_report(date_from, date_to, grouping="guide"):
     in_range = created_between(date_from, date_to)
     bookings = in_range.filter(REPORTABLE)
+    totals = ReportRow("All pages and requests", **bookings.aggregate(**OUTCOME_AGGREGATES))
+    # Every page's views but the Health Check page's, which are the visits.
+    health_check = health_check_page_ids()
+    visits = queries.total_views(date_from, date_to, health_check)
+    totals.add_reading(queries.total_views(date_from, date_to) - visits, visits)
     return Report(
         grouping=grouping,
         date_from=date_from,
         date_to=date_to,
-        rows=ranked(ROW_BUILDERS[grouping](bookings)),
-        totals=ReportRow("All requests", **bookings.aggregate(**OUTCOME_AGGREGATES)),
+        rows=ranked(ROW_BUILDERS[grouping](bookings, date_from, date_to)),
+        totals=totals,
         spam_excluded=in_range.filter(status=Status.SPAM).count(),
     )

@@ -22,12 +22,21 @@ EARLIEST = dt.date(2000, 1, 1)
 LATEST = dt.date(2100, 12, 31)
 DATE_RANGE_MESSAGE = "Enter a date between 1 Jan 2000 and 31 Dec 2100."
 CSV_COLUMNS = (
+    ("views", "Views"),
+    ("visits", "Health Check visits"),
     ("requests", "Requests"),
     ("contacted", "Contacted"),
     ("completed", "Completed"),
     ("clients", "Became clients"),
     ("declined", "Declined"),
     ("won_value", "Won value (GBP)"),
+)
+# Per cent, as numbers a spreadsheet can sum and chart; empty where there is nothing to divide.
+CSV_RATE_COLUMNS = (
+    ("visit_rate", "Visits per view (%)"),
+    ("visit_request_rate", "Requests per visit (%)"),
+    ("request_rate", "Requests per view (%)"),
+    ("client_rate", "Clients per request (%)"),
 )
 
 
@@ -82,11 +91,17 @@ def csv_download(report):
     filename = f"which-guides-sell-{report.date_from}-to-{report.date_to}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     writer = csv.writer(response)
-    writer.writerow([report.grouping_label, *(heading for _, heading in CSV_COLUMNS)])
+    columns = (*CSV_COLUMNS, *CSV_RATE_COLUMNS)
+    writer.writerow([report.grouping_label, *(heading for _, heading in columns)])
     for row in [*report.rows, report.totals]:
+        rates = [row.percent(name) for name, _ in CSV_RATE_COLUMNS]
         # Guide titles and utm_source values are typed by people: never let one run as a formula.
         writer.writerow(
-            [spreadsheet_safe(row.label), *(getattr(row, name) for name, _ in CSV_COLUMNS)]
+            [
+                spreadsheet_safe(row.label),
+                *(getattr(row, name) for name, _ in CSV_COLUMNS),
+                *("" if value is None else value for value in rates),
+            ]
         )
     return response
 

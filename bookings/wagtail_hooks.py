@@ -7,6 +7,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from blog.models.guide import GUIDE_EDITOR_PANELS
 from bookings import admin_views, calendar_feed, calendar_views, report_views
+from bookings.dashboard import GuideReadingPanel
 from bookings.models.availability import AvailabilityWindow, BlockedDate
 from bookings.models.booking import Booking
 from bookings.panels import GuideBookingsPanel
@@ -16,6 +17,13 @@ from bookings.webhook_admin import WebhookEndpointViewSet
 @hooks.register(GUIDE_EDITOR_PANELS)
 def guide_bookings_panel():
     return [GuideBookingsPanel(heading="Health Check requests from this guide")]
+
+
+@hooks.register("construct_homepage_panels")
+def guide_reading_panel(request, panels):
+    # For anyone who edits pages: which guides are read, and which lead to requests.
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        panels.append(GuideReadingPanel(request))
 
 
 @hooks.register("register_log_actions")

@@ -6,7 +6,9 @@ from this machine. Three copies of the site, one at a time so they do not compet
 
 1. the demo content with the page cache off: each page rendered for each request (its cached
    parts, as production keeps them, in Redis when one answers);
-2. the same with the page cache on: what visitors mostly get;
+2. the same with the page cache on: what visitors mostly get; then the page-view beacons at
+   1,000 a second beside the cached guide (scripts/bench_beacons.py): all counted, and the
+   guide's p99 within 20 %;
 3. the demo content plus 2,000 generated guides (`manage.py generate_guides`), page cache off,
    without a fresh ANALYZE: listings must stay fast on the planner's first guess too.
 
@@ -26,6 +28,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_beacons import measure_beacons, report  # noqa: E402 - not a package
 from site_server import (  # noqa: E402 - the scripts folder is not a package
     ROOT,
     free_port,
@@ -137,6 +140,11 @@ def main():
     parser.add_argument("--seconds", type=int, default=8, help="per page (default 8)")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--guides", type=int, default=LARGE, help="for the large copy")
+    parser.add_argument("--beacon-seconds", type=int, default=60, help="(default 60)")
+    parser.add_argument("--beacon-rate", type=int, default=1000, help="a second (default 1000)")
+    parser.add_argument(
+        "--only-beacons", action="store_true", help="measure the page-view beacons alone"
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed (make bench installs it with apt-get as root)")
@@ -146,12 +154,16 @@ def main():
     admin, urls = database_urls(base_url)
     workdir = Path(tempfile.mkdtemp(prefix="apiwise-bench-"))
     try:
-        rows = run(args, workdir, urls)
+        rows, beacons = run(args, workdir, urls)
     finally:
         drop_databases(admin, urls)
         shutil.rmtree(workdir, ignore_errors=True)
-    print(table(rows))
+    print(table(rows) if rows else "")
+    text, beacons_met = report(beacons, args.beacon_seconds, args.beacon_rate)
+    print(text)
     missed = [row[0] for row in rows if row[-1] == "MISSED"]
+    if not beacons_met:
+        missed.append("page-view beacons")
     if missed:
         sys.exit(f"Missed targets: {', '.join(missed)}")
 
@@ -167,6 +179,12 @@ def run(args, workdir, urls):
     demo = server_env(workdir, free_port(), urls["demo"])
     say("preparing the demo-size site", "bench")
     prepare_site(demo)
+    beacon_env, _ = with_cache({**demo, "PAGE_CACHE_ENABLED": "true"})
+    beacons = measure_beacons(
+        beacon_env, workdir, GUIDE, args.beacon_seconds, args.beacon_rate, args.connections
+    )
+    if args.only_beacons:
+        return [], beacons
     uncached_env, cache_url = with_cache({**demo, "PAGE_CACHE_ENABLED": "false"})
     uncached = measure(uncached_env, workdir, "uncached", PAGES, args)
     cached_env, _ = with_cache({**demo, "PAGE_CACHE_ENABLED": "true"})
@@ -184,7 +202,8 @@ def run(args, workdir, urls):
     manage(large, "run_worker", "--batch", "--queue-name", "*", "--no-startup-delay")
     large_env, _ = with_cache({**large, "PAGE_CACHE_ENABLED": "false"})
     grown = measure(large_env, workdir, "large", PAGES, args)
-    return rows_for(uncached, cached, grown, args.guides, "Redis" if cache_url else "file cache")
+    kind = "Redis" if cache_url else "file cache"
+    return rows_for(uncached, cached, grown, args.guides, kind), beacons
 
 
 def rows_for(uncached, cached, grown, guides, cache_kind):

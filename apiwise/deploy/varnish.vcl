@@ -40,6 +40,10 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
+    # The page-view beacon (a POST already, but never cache it whatever a client sends).
+    if (req.url ~ "^/views/") {
+        return (pass);
+    }
     if (req.url ~ "^/(admin|documents|calendar)/" || req.url ~ "^/healthz" || req.url ~ "^/health-check/(booked|manage)/") {
         return (pass);
     }

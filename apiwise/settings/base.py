@@ -75,6 +75,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "apiwise.middleware.RejectNullBytesMiddleware",
+    # The page-view beacon, answered before sessions and the page cache (no cookie, cheap).
+    "apiwise.analytics.beacon.PageViewBeaconMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "apiwise.middleware.PermissionsPolicyMiddleware",
@@ -308,6 +310,20 @@ if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
 # visitor's real IP for rate limiting. 0 means trust only REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
+# --- Reading figures (apiwise/analytics/) --------------------------------------------------
+# Page views counted without cookies: held in Redis (or, without it, in each process) and
+# written to the database every PAGE_VIEWS_FLUSH_SECONDS by the worker.
+PAGE_VIEWS_ENABLED = env_bool("PAGE_VIEWS_ENABLED", True)
+PAGE_VIEWS_REDIS_URL = os.environ.get("PAGE_VIEWS_REDIS_URL", os.environ.get("REDIS_URL", ""))
+PAGE_VIEWS_FLUSH_SECONDS = env_int("PAGE_VIEWS_FLUSH_SECONDS", 60)
+# Without Redis, each web process writes its own counts on that timer (tests flush by hand).
+PAGE_VIEWS_PROCESS_FLUSH = True
+# Distinct (day, page, source) counters held between flushes, at most.
+PAGE_VIEWS_MAX_PENDING = env_int("PAGE_VIEWS_MAX_PENDING", 20000)
+# Daily rows are kept this many whole months, then rolled up into monthly rows.
+PAGE_VIEWS_DAILY_MONTHS = env_int("PAGE_VIEWS_DAILY_MONTHS", 25)
+# --- end of reading figures ---------------------------------------------------------------
+
 # --- Staff accounts and security (staff app) ----------------------------------------------
 # Sign-in lockout (django-axes): AXES_FAILURE_LIMIT wrong passwords within AXES_COOLOFF_TIME
 # for one username (from anywhere), or from one client address (for any usernames), lock that
@@ -364,6 +380,7 @@ WORKER_PERIODIC_JOBS = {
     "apiwise.outbox.requeue_stale": BOOKINGS_OUTBOX_CHECK_SECONDS,
     "bookings.webhooks.requeue_stale": BOOKINGS_OUTBOX_CHECK_SECONDS,
     "bookings.digest.send_due_digest": 60,
+    "apiwise.analytics.flush.flush_page_views": PAGE_VIEWS_FLUSH_SECONDS,
 }
 # CRM webhooks (bookings/webhooks.py). Retries: delays in seconds between attempts, about a
 # day in all; after the last one the delivery is "failed" (staff can redeliver it).

@@ -20,3 +20,7 @@ WHITENOISE_AUTOREFRESH = True
 # of behaviour that needs Redis point a cache at it themselves (tests/bookings/test_abuse.py)
 # or run the production processes against it (tests/system).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Page views are counted in this process unless a test points them at Redis itself.
+PAGE_VIEWS_REDIS_URL = ""
+# ...and written when a test flushes them, not by a timer thread behind its back.
+PAGE_VIEWS_PROCESS_FLUSH = False

@@ -60,14 +60,23 @@ def editor_client(client):
     return client
 
 
-def table_rows(html):
-    """The report table's body rows as lists of cell texts."""
+# The outcome columns these tests read; the reading figures' own are read by
+# tests/bookings/test_reading_figures.py.
+OUTCOME_COLUMNS = ("Requests", "Contacted", "Completed", "Became clients", "Declined", "Won value")
+
+
+def table_rows(html, columns=OUTCOME_COLUMNS):
+    """The report table's body rows as lists of cell texts: the label, then `columns`."""
     table = html[html.index('aria-labelledby="table-heading"') :]
+    head = table[table.index("<thead>") : table.index("</thead>")]
+    headings = [text_of(cell) for cell in re.findall(r"<th[^>]*>(.*?)</th>", head, re.S)]
+    wanted = [0, *(headings.index(name) for name in columns)]
     body = table[table.index("<tbody>") : table.index("</tbody>")]
-    return [
+    rows = [
         [text_of(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
         for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)
     ]
+    return [[row[index] for index in wanted] for row in rows]
 
 
 def test_guides_ranked_by_won_work_with_outcomes_and_spam_left_out(sales_client, leads):
@@ -164,7 +173,8 @@ def test_chart_is_svg_with_an_accessible_name_and_the_same_numbers(sales_client,
     assert 'role="img"' in svg and 'aria-labelledby="chart-title chart-desc"' in svg
     assert '<title id="chart-title">Requests and clients by source guide' in svg
     title = guide("sync-shopify-and-xero").title
-    assert f"{title}: 2 requests, 1 became client;" in svg  # the description reads the bars
+    # The description reads the bars (and the views written beside each name).
+    assert f"{title} (0 views, – requested): 2 requests, 1 became client;" in svg
     assert svg.count("<text") >= 2 + 3 * 3  # legend, then a name and two numbers per row
     assert "<script" not in html[html.index("<main") :]
 
@@ -176,16 +186,28 @@ def test_csv_has_the_same_rows_and_neutralises_formulas(sales_client, leads):
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0] == [
         "utm_source",
+        "Views",
+        "Health Check visits",
         "Requests",
         "Contacted",
         "Completed",
         "Became clients",
         "Declined",
         "Won value (GBP)",
+        "Visits per view (%)",
+        "Requests per visit (%)",
+        "Requests per view (%)",
+        "Clients per request (%)",
     ]
-    assert rows[1] == ["newsletter", "2", "2", "2", "1", "0", "1500.00"]
-    assert ["'=cmd|' /c calc'!a0", "1", "0", "0", "0", "0", "0"] in rows
-    assert rows[-1][:2] == ["All requests", "7"]
+    # No views counted: the rates that divide by them are empty, not 0.
+    newsletter = rows[1]
+    assert newsletter[:8] == ["newsletter", "0", "0", "2", "2", "2", "1", "0"]
+    assert Decimal(newsletter[8]) == Decimal("1500")  # "1500" or "1500.00" by database
+    assert newsletter[9:] == ["", "", "", "50.0"]
+    assert ["'=cmd|' /c calc'!a0", "0", "0", "1", "0", "0", "0", "0", "0"] in [
+        row[:9] for row in rows
+    ]
+    assert rows[-1][:4] == ["All pages and requests", "0", "0", "7"]
 
 
 def test_only_sales_and_superusers_see_the_report(editor_client, leads, admin_client):
