@@ -6,11 +6,16 @@ class ApiwiseConfig(AppConfig):
     verbose_name = "APIwise site"
 
     def ready(self):
-        from apiwise import content_cache, edge_cache
+        from apiwise import content_cache, edge_cache, email_kinds
         from apiwise.models import FooterLink, MainMenuItem, NavigationSettings, SiteSettings
+        from apiwise.staff.password_reset import PASSWORD_RESET_EMAIL
 
         content_cache.connect_signals()
         edge_cache.connect_signals()
         # Shown on every page (footer, menus, metadata).
         for model in (SiteSettings, NavigationSettings, MainMenuItem, FooterLink):
             content_cache.register_public_model(model)
+        # Sent as rendered when asked for; its working link is dropped from the row once sent.
+        email_kinds.register(
+            PASSWORD_RESET_EMAIL, "Password reset link to a staff member", secret=True
+        )
