@@ -3,7 +3,8 @@ A developer can change the core without reading the apps above it, and no module
 itself back through a circle of others.
 
 Imports are read from the source with `ast`, those inside functions included: a deferred import
-is still a dependency. Migrations are history and tests are outside the product."""
+is still a dependency. Migrations' imports are history and tests are outside the product; but
+migrations run one way too (their dependencies, and the models they leave, are checked below)."""
 
 import ast
 from pathlib import Path
