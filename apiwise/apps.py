@@ -6,9 +6,10 @@ class ApiwiseConfig(AppConfig):
     verbose_name = "APIwise site"
 
     def ready(self):
-        from apiwise import content_cache, edge_cache
+        from apiwise import content_cache, edge_cache, email_kinds
         from apiwise.analytics import flush, store
         from apiwise.models import FooterLink, MainMenuItem, NavigationSettings, SiteSettings
+        from apiwise.staff.password_reset import PASSWORD_RESET_EMAIL
 
         content_cache.connect_signals()
         edge_cache.connect_signals()
@@ -17,3 +18,7 @@ class ApiwiseConfig(AppConfig):
             content_cache.register_public_model(model)
         # Without Redis, each web process writes its own page views every minute.
         store.local_buffer.start_timer = flush.start_flush_timer
+        # Sent as rendered when asked for; its working link is dropped from the row once sent.
+        email_kinds.register(
+            PASSWORD_RESET_EMAIL, "Password reset link to a staff member", secret=True
+        )

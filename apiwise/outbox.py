@@ -13,9 +13,10 @@
   lease runs out within BOOKINGS_EMAIL_LEASE_SECONDS), a crash between commit and enqueue, a
   retry an in-process backend could not defer. The worker (`manage.py run_worker`) runs it
   every half minute; `manage.py send_queued_emails` runs it once.
-- A stored message (`queue_message()`) is sent as it was rendered. Other kinds are written
-  when sent by the app that registered them (`register_kind()`: bookings/apps.py registers
-  the e-mails about a booking), which may also say a delivery is no longer wanted.
+- Every kind of e-mail is registered by the app that sends it (apiwise/email_kinds.py). A
+  stored message (`queue_message()`) is sent as it was rendered; other kinds are written when
+  sent by their kind's `build` (bookings registers the e-mails about a booking), which may
+  also say a delivery is no longer wanted.
 
 Delivery is at least once: a worker killed after the mail server accepted a message but
 before the row was marked sent sends it again when recovered, with the same Message-ID.
@@ -25,7 +26,6 @@ import datetime as dt
 import logging
 import threading
 from email.utils import formataddr, parseaddr
-from typing import NamedTuple
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, mailers
@@ -33,33 +33,18 @@ from django.db import DatabaseError, connection, transaction
 from django.tasks import task, task_backends
 from django.utils import timezone
 
+from apiwise import email_kinds
 from apiwise.models import EmailDelivery, SiteSettings
 from apiwise.task_recovery import requeue_lost
 
 logger = logging.getLogger(__name__)
 EMAIL_QUEUE = "email"
 State = EmailDelivery.State
-# E-mails whose stored body must not outlive its sending.
-SECRET_KINDS = {EmailDelivery.Kind.PASSWORD_RESET}
 
 
 class PermanentFailure(Exception):
     """Raised by a writer when the e-mail can never be sent (no address to send it to): the
     delivery fails at once rather than being retried."""
-
-
-class KindWriter(NamedTuple):
-    build: object  # delivery -> EmailMessage
-    still_wanted: object  # delivery -> bool, asked at send time
-
-
-_writers = {}
-
-
-def register_kind(kind, *, build, still_wanted=None):
-    """Deliveries of `kind` are written when sent, by `build(delivery)`; when `still_wanted`
-    is given and says no at send time, the delivery is skipped. Call from AppConfig.ready()."""
-    _writers[kind] = KindWriter(build, still_wanted or (lambda delivery: True))
 
 
 @task(queue_name=EMAIL_QUEUE)
@@ -96,7 +81,10 @@ def _enqueue(delivery, run_after=None):
 
 
 def queue_delivery(kind, *, send_at=None, **fields):
-    """Queue an e-mail of a registered kind, to go now or at `send_at` (a deferred task)."""
+    """Queue an e-mail of a registered kind, to go now or at `send_at` (a deferred task). An
+    app that ties the e-mail to a record of its own writes that link in the same transaction:
+    the send task runs only after it commits."""
+    email_kinds.check_registered(kind)
     delivery = EmailDelivery.objects.create(
         kind=kind, next_attempt_at=send_at or timezone.now(), **fields
     )
@@ -105,8 +93,9 @@ def queue_delivery(kind, *, send_at=None, **fields):
 
 
 def queue_message(kind, *, to, subject, body, html="", reply_to=(), headers=None):
-    """Queue an e-mail that belongs to no booking, rendered now. Call it inside the
-    transaction of the change that causes it, as queue_email()."""
+    """Queue an e-mail rendered now, to be sent as it is. Call it inside the transaction of
+    the change that causes it, as queue_delivery()."""
+    email_kinds.check_registered(kind)
     delivery = EmailDelivery.objects.create(
         kind=kind,
         message={
@@ -148,10 +137,6 @@ def build_stored_message(delivery):
     if stored.get("html"):
         message.attach_alternative(stored["html"], "text/html")
     return message
-
-
-def _writer(delivery):
-    return _writers.get(delivery.kind) or KindWriter(build_stored_message, lambda d: True)
 
 
 def _lease():
@@ -199,8 +184,8 @@ def deliver(delivery_id):
             return "in flight"
         if delivery.next_attempt_at > now + dt.timedelta(seconds=5):
             return "not due"  # an older task for a delivery that was rescheduled
-        writer = _writer(delivery)
-        if not writer.still_wanted(delivery):
+        kind = email_kinds.get(delivery.kind)
+        if kind.still_wanted and not kind.still_wanted(delivery):
             delivery.state = State.SKIPPED
             delivery.save(update_fields=["state"])
             return "skipped"
@@ -211,7 +196,7 @@ def deliver(delivery_id):
         delivery.save(update_fields=["state", "attempts", "last_attempt_at", "lease_until"])
 
     try:
-        message = writer.build(delivery)
+        message = (kind.build or build_stored_message)(delivery)
         with LeaseKeeper(delivery.pk):
             accepted = mailers.default.send_messages([message])
         if not accepted:
@@ -220,7 +205,7 @@ def deliver(delivery_id):
         return _record_failure(delivery, error)
 
     sent = {"state": State.SENT, "sent_at": timezone.now(), "last_error": "", "lease_until": None}
-    if delivery.kind in SECRET_KINDS:
+    if kind.secret:
         # Its body holds a working secret (a reset link): keep only who and what once sent.
         sent["message"] = {key: delivery.message.get(key) for key in ("to", "subject")}
     EmailDelivery.objects.filter(pk=delivery.pk).update(**sent)

@@ -21,9 +21,9 @@ from wagtail.admin.views import generic
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from apiwise.models import EmailDelivery
 from bookings import outbox, privacy, reminders, webhooks
 from bookings.models.booking import Booking, Status
+from bookings.models.booking_email import BookingEmail
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -183,22 +183,24 @@ def resend_delivery(request, delivery_id):
         return HttpResponseNotAllowed(["POST"])
     if not request.user.has_perm("bookings.change_booking"):
         return permission_denied(request)
-    delivery = get_object_or_404(
-        EmailDelivery.objects.select_related("booking"), pk=delivery_id, booking__isnull=False
+    # Only an e-mail about a request is resent from here; its request comes in the same query.
+    link = get_object_or_404(
+        BookingEmail.objects.select_related("delivery", "booking"), delivery_id=delivery_id
     )
-    if not delivery.booking.email:
+    booking = link.booking
+    if not booking.email:
         messages.error(request, "This request has been anonymised: there is no address to send to.")
     else:
         with transaction.atomic():
-            new = outbox.resend(delivery)
+            new = outbox.resend(link.delivery)
             log(
-                instance=delivery.booking,
+                instance=booking,
                 action="bookings.resend",
                 user=request.user,
                 data={"kind": new.kind},
             )
         messages.success(request, f"“{new.get_kind_display()}” is queued to be sent again.")
-    return redirect("bookings_requests:inspect", delivery.booking.pk)
+    return redirect("bookings_requests:inspect", booking.pk)
 
 
 class PrivacyForm(forms.Form):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_delete
 
 
 class BookingsConfig(AppConfig):
@@ -6,9 +7,8 @@ class BookingsConfig(AppConfig):
     verbose_name = "Health Check bookings"
 
     def ready(self):
-        from apiwise import outbox
+        from apiwise import email_kinds
         from apiwise.content_cache import SLOTS, register_public_model
-        from apiwise.models import EmailDelivery
         from bookings.emails import build_message
         from bookings.models import (
             AvailabilityWindow,
@@ -18,14 +18,16 @@ class BookingsConfig(AppConfig):
             CaseStudy,
             Testimonial,
         )
+        from bookings.outbox import EmailKind, delete_emails_of
         from bookings.reminders import still_wanted
 
         # The e-mails about a booking are written when sent, from the booking as it is then; a
-        # reminder whose call was cancelled or moved is skipped.
-        Kind = EmailDelivery.Kind
-        for kind in (Kind.CONFIRMATION, Kind.STAFF, Kind.CANCELLATION, Kind.RESCHEDULE):
-            outbox.register_kind(kind, build=build_message)
-        outbox.register_kind(Kind.REMINDER, build=build_message, still_wanted=still_wanted)
+        # reminder whose call was cancelled or moved is skipped. The digest is sent as rendered.
+        for kind in EmailKind:
+            build = None if kind == EmailKind.DIGEST else build_message
+            wanted = still_wanted if kind == EmailKind.REMINDER else None
+            email_kinds.register(kind, kind.label, build=build, still_wanted=wanted)
+        pre_delete.connect(delete_emails_of, sender=Booking, dispatch_uid="booking_emails")
         # The free slots, shown by the Health Check page's slot picker alone. A new request
         # that holds no slot (spam, or one without a time) frees or takes none.
         register_public_model(

@@ -3,7 +3,7 @@ plan."""
 
 from wagtail import blocks
 
-from blog.blocks.text import PREVIEW_TEMPLATE
+from apiwise.blocks import PREVIEW_TEMPLATE
 
 
 class StepBlock(blocks.StructBlock):

@@ -17,11 +17,11 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from apiwise.models import EmailDelivery
 from bookings import links
 from bookings.models.availability import BookingSettings
 from bookings.models.booking import ACTIVE_STATUSES, Booking
 from bookings.models.calendar_feed import CalendarFeed
+from bookings.outbox import EmailKind
 
 # Calls from a day ago onwards: today's finished calls stay visible, older ones drop off.
 LOOK_BACK = dt.timedelta(days=1)
@@ -71,11 +71,7 @@ def upcoming_calls(now):
             slot_start__gte=now - LOOK_BACK,
             anonymised_at__isnull=True,
         )
-        .annotate(
-            reschedules=Count(
-                "deliveries", filter=Q(deliveries__kind=EmailDelivery.Kind.RESCHEDULE)
-            )
-        )
+        .annotate(reschedules=Count("deliveries", filter=Q(deliveries__kind=EmailKind.RESCHEDULE)))
         .order_by("slot_start")
     )
 

@@ -13,11 +13,11 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from apiwise.models import EmailDelivery
 from bookings import links
 from bookings.models.availability import BookingSettings
 from bookings.models.booking import ACTIVE_STATUSES, Booking
 from bookings.models.digest import StaffDigest
+from bookings.outbox import EmailKind
 from bookings.slots import LONDON, Slot
 
 DIGEST_TIME = dt.time(8, 0)
@@ -77,7 +77,7 @@ def queue_digest(day):
         "organisation": site_settings.organisation_name if site_settings else "APIwise",
     }
     delivery = outbox.queue_message(
-        EmailDelivery.Kind.DIGEST,
+        EmailKind.DIGEST,
         to=emails.staff_recipients(site_settings),
         subject=f"Today's Health Check calls ({len(calls)}): {context['day']}",
         body=render_to_string("bookings/email/digest.txt", context),

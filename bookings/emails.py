@@ -10,16 +10,15 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
-from apiwise.models import EmailDelivery
 from apiwise.outbox import PermanentFailure, message_id
-from bookings.models.booking import Booking
+from bookings.outbox import EmailKind, booking_of
 
 SUBJECTS = {
-    EmailDelivery.Kind.CONFIRMATION: "Your Integration Health Check request ({ref})",
-    EmailDelivery.Kind.STAFF: "Health Check request: {company} ({ref}), {status}",
-    EmailDelivery.Kind.CANCELLATION: "Your Health Check booking is cancelled ({ref})",
-    EmailDelivery.Kind.RESCHEDULE: "Your Health Check has a new time ({ref})",
-    EmailDelivery.Kind.REMINDER: "Reminder: your Health Check call is on {slot} ({ref})",
+    EmailKind.CONFIRMATION: "Your Integration Health Check request ({ref})",
+    EmailKind.STAFF: "Health Check request: {company} ({ref}), {status}",
+    EmailKind.CANCELLATION: "Your Health Check booking is cancelled ({ref})",
+    EmailKind.RESCHEDULE: "Your Health Check has a new time ({ref})",
+    EmailKind.REMINDER: "Reminder: your Health Check call is on {slot} ({ref})",
 }
 
 
@@ -47,7 +46,9 @@ def build_message(delivery):
     from bookings import links
     from bookings.ics import invite
 
-    booking: Booking = delivery.booking
+    booking = booking_of(delivery)
+    if booking is None:
+        raise PermanentFailure("The e-mail is about no Health Check request.")
     if not booking.email:
         raise PermanentFailure("The request has no e-mail address (anonymised).")
     site, site_settings, page = site_context()
@@ -76,7 +77,7 @@ def build_message(delivery):
         status=booking.get_status_display(),
         slot=booking.slot_label(),
     )
-    if kind == EmailDelivery.Kind.STAFF:
+    if kind == EmailKind.STAFF:
         to = staff_recipients(site_settings)
         reply_to = [booking.email]
     else:
@@ -99,11 +100,11 @@ def build_message(delivery):
     )
     message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
     if booking.slot_start and kind in (
-        EmailDelivery.Kind.CONFIRMATION,
-        EmailDelivery.Kind.RESCHEDULE,
+        EmailKind.CONFIRMATION,
+        EmailKind.RESCHEDULE,
     ):
         domain = site.hostname if site else "apiwise.example"
-        sequence = booking.deliveries.filter(kind=EmailDelivery.Kind.RESCHEDULE).count()
+        sequence = booking.deliveries.filter(kind=EmailKind.RESCHEDULE).count()
         message.attach(
             "health-check.ics",
             invite(

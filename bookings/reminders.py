@@ -15,9 +15,10 @@ import datetime as dt
 from django.utils import timezone
 
 from apiwise.models import EmailDelivery
+from bookings import outbox
 
 REMINDER_LEAD = dt.timedelta(hours=24)
-Kind = EmailDelivery.Kind
+Kind = outbox.EmailKind
 State = EmailDelivery.State
 
 
@@ -35,10 +36,8 @@ def sync_reminder(booking, now=None):
     """Make the booking's queued reminder match its call: skip a reminder for a time it no
     longer has (or for a call that is off), queue one for the time it has. Call it inside the
     transaction that changed the booking."""
-    from bookings import outbox
-
     now = now or timezone.now()
-    queued = EmailDelivery.objects.filter(booking=booking, kind=Kind.REMINDER, state=State.QUEUED)
+    queued = booking.deliveries.filter(kind=Kind.REMINDER, state=State.QUEUED)
     wanted = wants_reminder(booking, now)
     current = queued.filter(for_slot_start=booking.slot_start) if wanted else queued.none()
     queued.exclude(pk__in=current.values("pk")).update(state=State.SKIPPED)
@@ -54,7 +53,10 @@ def sync_reminder(booking, now=None):
 
 def still_wanted(delivery):
     """At send time: is the reminder's call still on, at the time it was written for?"""
-    booking = delivery.booking
+    booking = outbox.booking_of(delivery)
     return bool(
-        booking.holds_slot and booking.email and booking.slot_start == delivery.for_slot_start
+        booking
+        and booking.holds_slot
+        and booking.email
+        and booking.slot_start == delivery.for_slot_start
     )

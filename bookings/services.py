@@ -10,7 +10,6 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from apiwise.models import EmailDelivery
 from bookings import outbox, reminders, webhooks
 from bookings.models.booking import ACTIVE_STATUSES, CHANGEABLE_STATUSES, Booking, Status
 
@@ -81,8 +80,8 @@ def create_booking(fields, *, slot=None, systems=(), spam_reason="", rules=None)
                 if systems:
                     booking.systems.set(systems)
                 if not spam_reason:
-                    outbox.queue_email(booking, EmailDelivery.Kind.CONFIRMATION)
-                    outbox.queue_email(booking, EmailDelivery.Kind.STAFF)
+                    outbox.queue_email(booking, outbox.EmailKind.CONFIRMATION)
+                    outbox.queue_email(booking, outbox.EmailKind.STAFF)
                     reminders.sync_reminder(booking)
                     webhooks.record_event(booking, webhooks.EventType.CREATED)
         except IntegrityError as error:
@@ -121,8 +120,8 @@ def cancel(booking):
             action="bookings.cancelled_by_prospect",
             data={"from": previous, "to": booking.status},
         )
-        outbox.queue_email(booking, EmailDelivery.Kind.CANCELLATION)
-        outbox.queue_email(booking, EmailDelivery.Kind.STAFF)
+        outbox.queue_email(booking, outbox.EmailKind.CANCELLATION)
+        outbox.queue_email(booking, outbox.EmailKind.STAFF)
         reminders.sync_reminder(booking)
         webhooks.record_event(booking, webhooks.EventType.CANCELLED)
 
@@ -141,8 +140,8 @@ def reschedule(booking, slot, rules):
                 action="bookings.rescheduled_by_prospect",
                 data={"from": old, "to": booking.slot_label()},
             )
-            outbox.queue_email(booking, EmailDelivery.Kind.RESCHEDULE)
-            outbox.queue_email(booking, EmailDelivery.Kind.STAFF)
+            outbox.queue_email(booking, outbox.EmailKind.RESCHEDULE)
+            outbox.queue_email(booking, outbox.EmailKind.STAFF)
             reminders.sync_reminder(booking)
             webhooks.record_event(booking, webhooks.EventType.RESCHEDULED)
     except (IntegrityError, SlotTaken) as error:

@@ -3,7 +3,8 @@ A developer can change the core without reading the apps above it, and no module
 itself back through a circle of others.
 
 Imports are read from the source with `ast`, those inside functions included: a deferred import
-is still a dependency. Migrations are history and tests are outside the product."""
+is still a dependency. Migrations' imports are history and tests are outside the product; but
+migrations run one way too (their dependencies, and the models they leave, are checked below)."""
 
 import ast
 from pathlib import Path
@@ -135,3 +136,77 @@ def test_a_lower_app_never_imports_a_higher_one(lower):
         if layer(target) > layer(module)
     )
     assert upward == [], f"{lower} imports from an app above it:\n" + "\n".join(upward)
+
+
+# Migrations run one way too: the core's never wait on an app above it, so the core's schema
+# can be read (and changed) without the apps. One historical exception: apiwise 0003 took the
+# e-mail outbox over from bookings (same table, every row), so it had to run after the
+# bookings migration that made that table. It is applied on every deployed database and stays
+# as it is; what it left pointing at bookings was handed back to bookings by apiwise 0005 and
+# bookings 0013.
+HISTORICAL_MIGRATION_EXCEPTIONS = {
+    (("apiwise", "0003_email_outbox_from_bookings"), ("bookings", "0011_staff_digest")),
+}
+
+
+def upward_migration_dependencies(parents_of):
+    """(migration, the migration of a higher app it depends on), from {node: parents}."""
+    return sorted(
+        (node, parent)
+        for node, parents in parents_of.items()
+        if node[0] in LAYERS
+        for parent in parents
+        if parent[0] in LAYERS and LAYERS.index(parent[0]) > LAYERS.index(node[0])
+    )
+
+
+def migration_graph():
+    from django.db.migrations.loader import MigrationLoader
+
+    graph = MigrationLoader(None, ignore_no_migrations=True).graph
+    return {key: {parent.key for parent in node.parents} for key, node in graph.node_map.items()}
+
+
+def test_the_checker_sees_a_migration_that_waits_on_a_higher_app():
+    parents_of = {
+        ("apiwise", "0009_x"): {("apiwise", "0008_y"), ("bookings", "0020_z")},
+        ("bookings", "0020_z"): {("apiwise", "0008_y"), ("blog", "0001_initial")},
+        ("blog", "0001_initial"): {("wagtailcore", "0001_initial")},
+    }
+    assert upward_migration_dependencies(parents_of) == [
+        (("apiwise", "0009_x"), ("bookings", "0020_z"))
+    ]
+
+
+def test_no_migration_waits_on_a_migration_of_a_higher_app():
+    # The graph holds `dependencies` and every other app's `run_before`.
+    upward = [
+        pair
+        for pair in upward_migration_dependencies(migration_graph())
+        if pair not in HISTORICAL_MIGRATION_EXCEPTIONS
+    ]
+    assert upward == [], "Migrations that wait on an app above theirs:\n" + "\n".join(
+        f"{node[0]}.{node[1]} → {parent[0]}.{parent[1]}" for node, parent in upward
+    )
+
+
+def test_no_model_of_a_lower_app_points_at_a_higher_one():
+    """In the models as the migrations leave them (and as the code defines them), a core model
+    has no relation to a blog or bookings model, nor a blog model to a bookings one."""
+    from django.apps import apps
+    from django.db.migrations.loader import MigrationLoader
+
+    migrated = MigrationLoader(None, ignore_no_migrations=True).project_state().apps
+    upward = sorted(
+        f"{source}: {model._meta.label}.{field.name} → {field.related_model._meta.label}"
+        for source, registry in (("migrations", migrated), ("code", apps))
+        for model in registry.get_models()
+        if model._meta.app_label in LAYERS
+        for field in model._meta.get_fields(include_hidden=True)
+        if field.concrete
+        and field.is_relation
+        and field.related_model is not None
+        and field.related_model._meta.app_label in LAYERS
+        and LAYERS.index(field.related_model._meta.app_label) > LAYERS.index(model._meta.app_label)
+    )
+    assert upward == [], "Models that point at an app above theirs:\n" + "\n".join(upward)

@@ -1,44 +1,34 @@
 """The e-mail outbox: one row per e-mail, queued in the transaction that caused it and sent by
 the worker (see apiwise/outbox.py). A password reset or the staff digest carries its message,
-rendered when it was queued; a booking's e-mails are written when sent, by the bookings app,
-which registers how (apiwise.outbox.register_kind)."""
+rendered when it was queued; a booking's e-mails are written when sent, by the bookings app.
+
+The outbox knows no app above the core: each app registers its kinds of e-mail
+(apiwise/email_kinds.py), and an app that ties e-mails to its own records keeps that link
+itself (bookings.BookingEmail)."""
 
 from django.db import models
 from django.utils import timezone
+
+from apiwise import email_kinds
 
 
 class EmailDelivery(models.Model):
     """One e-mail of the outbox: queued in the transaction of the change that causes it, sent
     by a task, retried with backoff. Staff see its state and can resend it."""
 
-    class Kind(models.TextChoices):
-        CONFIRMATION = "confirmation", "Confirmation to the prospect"
-        STAFF = "staff", "Notification to staff"
-        CANCELLATION = "cancellation", "Cancellation to the prospect"
-        RESCHEDULE = "reschedule", "New time to the prospect"
-        PASSWORD_RESET = "password_reset", "Password reset link to a staff member"
-        REMINDER = "reminder", "Reminder to the prospect, 24 hours before"
-        DIGEST = "digest", "Today's calls to staff, at 08:00"
-
     class State(models.TextChoices):
         QUEUED = "queued", "Queued"
         SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed"
-        # A reminder whose call was cancelled or moved before it was due (see reminders.py).
+        # Its app no longer wanted it when it was due (EmailKind.still_wanted): so far a
+        # reminder whose call was cancelled or moved (bookings/reminders.py).
         SKIPPED = "skipped", "Not sent: the call was cancelled or moved"
 
-    # Named by string, so the core imports nothing of bookings; rows written before the
-    # outbox moved to the core keep their booking (the table is the same).
-    booking = models.ForeignKey(
-        "bookings.Booking",
-        on_delete=models.CASCADE,
-        related_name="deliveries",
-        null=True,
-        blank=True,
-    )
-    kind = models.CharField(max_length=16, choices=Kind.choices)
-    # For an e-mail without a booking: {"to", "subject", "body", "html", "reply_to", "headers"},
+    # One of the registered kinds (apiwise/email_kinds.py), checked when queued: no choices
+    # here, so an app can add a kind without a migration of the core.
+    kind = models.CharField(max_length=16)
+    # For a kind sent as rendered when queued: {"to", "subject", "body", "html", "reply_to", "headers"},
     # rendered when queued (see outbox.queue_message).
     message = models.JSONField(default=dict, blank=True)
     state = models.CharField(max_length=8, choices=State.choices, default=State.QUEUED)
@@ -52,7 +42,8 @@ class EmailDelivery(models.Model):
     lease_until = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     task_id = models.CharField(max_length=64, blank=True)
-    # For a reminder: the call it is about. It is sent only if the booking still has that slot.
+    # The time the e-mail is about, when it matters at send time: a reminder is sent only if
+    # its booking still has the call that starts then.
     for_slot_start = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -66,3 +57,7 @@ class EmailDelivery(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.get_state_display()})"
+
+    def get_kind_display(self):
+        """The kind as staff read it, like a choice field's display."""
+        return email_kinds.label(self.kind)

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from apiwise.blocks import PREVIEW_TEMPLATE
 from apiwise.content_cache import any_view_restrictions, content_version
 from apiwise.icons import ICON_CHOICES
 from apiwise.models.site_settings import SiteSettings
@@ -79,7 +80,7 @@ class ServiceBlock(blocks.StructBlock):
         icon = "pick"
         label = "Service"
         template = "apiwise/blocks/service.html"
-        preview_template = "blog/blocks/preview.html"
+        preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "heading": "Integration Health Check",
             "text": "A fixed-price review of the systems you run and a costed plan.",

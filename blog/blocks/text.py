@@ -1,32 +1,12 @@
-"""Text blocks: headings with their own anchors, rich text, callouts, tables and quotes."""
+"""Text blocks of a guide: headings with their own anchors, callouts, tables and quotes. Rich
+text itself (TextBlock) and the anchors are the core's (apiwise/blocks/text.py)."""
 
 from django.core.exceptions import ValidationError
-from django.utils.html import strip_tags
-from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.rich_text import RichText
 
-PREVIEW_TEMPLATE = "blog/blocks/preview.html"
-TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
-
-
-def anchor_from(text, prefix=""):
-    """A stable id for a heading or question: a slug of its text."""
-    slug = slugify(strip_tags(str(text or "")))[:60].strip("-")
-    return f"{prefix}{slug}" if slug else ""
-
-
-def is_blank(value):
-    if isinstance(value, RichText):
-        value = value.source
-    return not strip_tags(str(value or "")).strip()
-
-
-class HeadingValue(blocks.StructValue):
-    @property
-    def anchor_id(self):
-        return anchor_from(self.get("anchor") or self.get("text") or self.get("heading"))
+from apiwise.blocks.text import PREVIEW_TEMPLATE, HeadingValue, TextBlock
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -52,22 +32,6 @@ class HeadingBlock(blocks.StructBlock):
         preview_template = PREVIEW_TEMPLATE
         preview_value = {"text": "Why these three words get muddled", "level": "h2"}
         description = "A section heading. H2 headings build the “On this page” contents list."
-
-
-class TextBlock(blocks.RichTextBlock):
-    def __init__(self, **kwargs):
-        super().__init__(features=TEXT_FEATURES, **kwargs)
-
-    class Meta:
-        icon = "pilcrow"
-        label = "Text"
-        template = "blog/blocks/text.html"
-        preview_template = PREVIEW_TEMPLATE
-        preview_value = (
-            "<p>An API is the standard way a piece of software lets other software use its "
-            "data or features.</p><ul><li>API answers “can these systems talk at all?”</li></ul>"
-        )
-        description = "Paragraphs, lists and links."
 
 
 class CalloutBlock(blocks.StructBlock):

@@ -3,6 +3,7 @@
 - `page`: the Health Check page (what it is, the price, FAQs; its routes serve the form);
 - `availability`: slot settings, weekly windows and blocked days;
 - `booking`: a request (`Booking`) and its statuses;
+- `booking_email`: which request an e-mail of the core's outbox is about (`BookingEmail`);
 - `proof`: testimonials and case studies (snippets), shown on the Health Check page;
 - `calendar_feed`: a Sales user's private calendar subscription (`CalendarFeed`);
 - `digest`: the staff's morning digest, one row per UK date (`StaffDigest`);
@@ -11,6 +12,7 @@
 
 from bookings.models.availability import AvailabilityWindow, BlockedDate, BookingSettings, Weekday
 from bookings.models.booking import Booking, Status, Volume
+from bookings.models.booking_email import BookingEmail
 from bookings.models.calendar_feed import CalendarFeed
 from bookings.models.digest import StaffDigest
 from bookings.models.page import HealthCheckPage
@@ -21,6 +23,7 @@ __all__ = [
     "AvailabilityWindow",
     "BlockedDate",
     "Booking",
+    "BookingEmail",
     "BookingSettings",
     "CalendarFeed",
     "CaseStudy",

@@ -119,6 +119,15 @@ class Booking(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The e-mails about this request, in the core's outbox; the link is ours (BookingEmail),
+    # as the outbox knows no bookings.
+    deliveries = models.ManyToManyField(
+        "apiwise.EmailDelivery",
+        through="bookings.BookingEmail",
+        related_name="+",
+        verbose_name="e-mails",
+        editable=False,
+    )
     anonymised_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -13,9 +13,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from apiwise.blocks import DIAGRAMS, FaqsBlock, faq_items
 from apiwise.models import BasePage
 from apiwise.seo import faq_json_ld
-from blog.blocks import DIAGRAMS, FaqsBlock, faq_items
 from bookings.blocks import IncludedItemBlock, PlanSectionBlock, StepBlock
 
 

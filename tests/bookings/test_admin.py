@@ -8,7 +8,6 @@ from django.contrib.auth.models import Group, User
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
-from apiwise.models import EmailDelivery
 from bookings.models import Booking
 from tests.helpers import make_booking
 
@@ -76,8 +75,7 @@ def test_csv_and_xlsx_exports_neutralise_formulas(sales_client):
 
 def test_inspect_shows_attribution_and_delivery_states(sales_client):
     booking = make_booking(source_page="/guides/xero/", utm={"utm_source": "newsletter"})
-    EmailDelivery.objects.create(
-        booking=booking,
+    booking.deliveries.create(
         kind="confirmation",
         state="failed",
         attempts=3,
@@ -121,7 +119,7 @@ def test_resend_queues_the_email_again(sales_client, django_capture_on_commit_ca
     from django.core import mail
 
     booking = make_booking()
-    delivery = EmailDelivery.objects.create(booking=booking, kind="confirmation", state="failed")
+    delivery = booking.deliveries.create(kind="confirmation", state="failed")
     with django_capture_on_commit_callbacks(execute=True):
         response = sales_client.post(f"/admin/bookings/deliveries/{delivery.pk}/resend/")
     assert response.status_code == 302

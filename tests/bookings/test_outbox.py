@@ -150,7 +150,9 @@ def test_every_attempt_at_one_email_has_the_same_message_id(client, db_tasks, sm
     again = smtp.message_ids()
     assert len(set(first)) == 2 and len(again) == 3
     assert again[2] in first
-    assert again[2].startswith(f"<booking-{delivery.booking.reference.lower()}-confirmation-")
+    assert again[2].startswith(
+        f"<booking-{delivery.booking_email.booking.reference.lower()}-confirmation-"
+    )
 
 
 def test_a_lost_task_is_requeued_but_a_pending_one_is_not(client, db_tasks, smtp):

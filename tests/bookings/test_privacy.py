@@ -6,7 +6,6 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import ModelLogEntry
 
-from apiwise.models import EmailDelivery
 from bookings.models import Booking
 from tests.helpers import make_booking
 
@@ -60,7 +59,7 @@ def test_sales_export_everything_about_one_address(sales_client):
 
 def test_sales_erase_one_address_and_the_log_holds_no_personal_data(sales_client):
     booking = make_booking()
-    EmailDelivery.objects.create(booking=booking, kind="confirmation", state="sent")
+    booking.deliveries.create(kind="confirmation", state="sent")
     other = make_booking(email="someone.else@example.com")
     # The erasure must be confirmed.
     response = sales_client.post(

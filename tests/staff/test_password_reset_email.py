@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from apiwise.models import EmailDelivery
+from apiwise.staff.password_reset import PASSWORD_RESET_EMAIL
 from tests.helpers import run_worker, time_passes
 
 pytestmark = [
@@ -61,7 +62,7 @@ def test_the_reset_link_arrives_by_the_worker_and_sets_a_new_password(
     staff_member.refresh_from_db()
     assert staff_member.check_password("a-new-long-passphrase-42")
 
-    delivery = EmailDelivery.objects.get(kind=EmailDelivery.Kind.PASSWORD_RESET)
+    delivery = EmailDelivery.objects.get(kind=PASSWORD_RESET_EMAIL)
     assert delivery.state == EmailDelivery.State.SENT
     assert "password_reset/confirm" not in str(delivery.message), "the sent link is not kept"
 
@@ -72,7 +73,7 @@ def test_a_reset_asked_for_during_a_mail_outage_arrives_once_the_server_is_back(
     smtp.stop()
     ask_for_a_reset(client, "sam@apiwise.example")
     run_worker()
-    delivery = EmailDelivery.objects.get(kind=EmailDelivery.Kind.PASSWORD_RESET)
+    delivery = EmailDelivery.objects.get(kind=PASSWORD_RESET_EMAIL)
     assert delivery.state == EmailDelivery.State.QUEUED
     assert delivery.attempts == 1 and delivery.last_error
 
@@ -87,4 +88,4 @@ def test_an_unknown_address_gets_the_same_answer_and_no_email(client, db_tasks, 
     ask_for_a_reset(client, "nobody@example.com")
     run_worker()
     assert smtp.messages == []
-    assert not EmailDelivery.objects.filter(kind=EmailDelivery.Kind.PASSWORD_RESET).exists()
+    assert not EmailDelivery.objects.filter(kind=PASSWORD_RESET_EMAIL).exists()

@@ -1,4 +1,5 @@
-"""Calls to action and frequently asked questions (also on the FAQ page and Health Check page)."""
+"""Calls to action and frequently asked questions, in guides, on the FAQ page and on the Health
+Check page."""
 
 import re
 from urllib.parse import urlencode
@@ -8,7 +9,7 @@ from django.utils.safestring import mark_safe
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from blog.blocks.text import PREVIEW_TEMPLATE, HeadingValue, TextBlock, anchor_from, is_blank
+from apiwise.blocks.text import PREVIEW_TEMPLATE, HeadingValue, TextBlock, anchor_from, is_blank
 
 
 class CallToActionValue(blocks.StructValue):
@@ -36,7 +37,7 @@ class CallToActionBlock(blocks.StructBlock):
     class Meta:
         icon = "pick"
         label = "Call to action"
-        template = "blog/blocks/cta.html"
+        template = "apiwise/blocks/cta.html"
         value_class = CallToActionValue
         preview_template = PREVIEW_TEMPLATE
         preview_value = {
@@ -109,7 +110,7 @@ class FaqBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = "FAQ"
-        template = "blog/blocks/faq.html"
+        template = "apiwise/blocks/faq.html"
         value_class = HeadingValue
         preview_template = PREVIEW_TEMPLATE
         preview_value = FAQ_PREVIEW
