@@ -14,7 +14,7 @@ from apiwise.page_cache import mark_holes, mark_versions
 from blog.models import Topic
 from bookings import links, services
 from bookings.abuse import rate_limited, too_many_requests
-from bookings.forms import BookingForm
+from bookings.forms import UTM_KEYS, BookingForm
 from bookings.ics import invite
 from bookings.slots import Rules, all_slots, free_slots, group_by_day, parse_slot_value
 
@@ -97,6 +97,8 @@ def _empty_form(request, page):
         submission_token="bookings.forms.new_submission_token",  # noqa: S106 - a function path
         started="bookings.abuse.new_started_token",
         source_page="bookings.forms.source_from_request",
+        # Attribution from the address (?utm_source=…): each visitor's own, never the page's.
+        **{key: f"bookings.forms.utm_from_request:{key}" for key in UTM_KEYS},
     )
 
 
