@@ -19,6 +19,7 @@ class EmailDelivery(models.Model):
         PASSWORD_RESET = "password_reset", "Password reset link to a staff member"
         REMINDER = "reminder", "Reminder to the prospect, 24 hours before"
         DIGEST = "digest", "Today's calls to staff, at 08:00"
+        ERROR_REPORT = "error_report", "Error report to the site's admins"
 
     class State(models.TextChoices):
         QUEUED = "queued", "Queued"
