@@ -18,6 +18,9 @@ from bookings.forms import UTM_KEYS, BookingForm
 from bookings.ics import invite
 from bookings.slots import Rules, all_slots, free_slots, group_by_day, parse_slot_value
 
+# On the confirmation page's address: a form resent from another browser was already sent.
+ALREADY_SENT = "already_sent"
+
 
 class SeeOther(HttpResponseRedirect):
     status_code = 303
@@ -69,6 +72,16 @@ def _to_confirmation(request, page, booking):
     return SeeOther(links.page_url(page, "booked"))
 
 
+def _to_existing(request, page, booking):
+    """A resubmit of a request we already have. The browser that sent it sees it again; any
+    other (a submission token is no secret: it sits in the form's HTML) is only told that it
+    was sent, and where its details are: never the prospect's name or e-mail address."""
+    mine = links.booking_for_confirmation(request)
+    if mine is not None and mine.pk == booking.pk:
+        return SeeOther(links.page_url(page, "booked"))
+    return SeeOther(links.page_url(page, "booked") + f"?{ALREADY_SENT}=1")
+
+
 def _submission_token(request):
     try:
         return uuid.UUID(str(request.POST.get("submission_token", "")))
@@ -115,7 +128,7 @@ def _submitted_form(request, page):
     token = _submission_token(request)
     existing = services.booking_for_submission(token)
     if existing:
-        return _to_confirmation(request, page, existing)
+        return _to_existing(request, page, existing)
 
     form = _form(page, rules, data=request.POST)
     if form.is_valid():
@@ -133,7 +146,7 @@ def _submitted_form(request, page):
             return _to_confirmation(request, page, booking)
     existing = services.booking_for_submission(token)
     if existing:
-        return _to_confirmation(request, page, existing)
+        return _to_existing(request, page, existing)
     return _render_form(request, page, form)
 
 
@@ -145,6 +158,7 @@ def booked(request, page):
         "booking": booking,
         "ics_url": links.page_url(page, "booked_ics") if booking and booking.holds_slot else "",
         "confirmation_hours": settings.BOOKINGS_CONFIRMATION_HOURS,
+        "already_sent": booking is None and request.GET.get(ALREADY_SENT) == "1",
         "canonical_url": links.page_url(page, "booked", absolute=True),
     }
     return page.render(request, template="bookings/booked.html", context_overrides=context)
