@@ -6,7 +6,7 @@ class ApiwiseConfig(AppConfig):
     verbose_name = "APIwise site"
 
     def ready(self):
-        from apiwise import content_cache, edge_cache
+        from apiwise import content_cache, edge_cache, site_address  # noqa: F401 - its check
         from apiwise.models import FooterLink, MainMenuItem, NavigationSettings, SiteSettings
 
         content_cache.connect_signals()

@@ -261,7 +261,10 @@ CACHE_CONTROL_S_MAXAGE = env_int("CACHE_CONTROL_S_MAXAGE", 10 * 60)
 CACHE_CONTROL_STALE_WHILE_REVALIDATE = env_int("CACHE_CONTROL_STALE_WHILE_REVALIDATE", 24 * 60 * 60)
 
 WAGTAIL_SITE_NAME = "APIwise"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (https://apiwise.example): the default Site is pointed at it at
+# deploy (apiwise/site_address.py), so the sitemap and canonical links name it.
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL or "http://127.0.0.1:8000")
 # Reset links go out through the e-mail outbox (queued, retried): apiwise/staff/password_reset.py.
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "apiwise.staff.password_reset.QueuedPasswordResetForm"  # noqa: S105
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
