@@ -6,8 +6,14 @@ class ApiwiseConfig(AppConfig):
     verbose_name = "APIwise site"
 
     def ready(self):
-        from apiwise import content_cache, edge_cache, email_kinds
+        from apiwise import (
+            content_cache,
+            edge_cache,
+            email_kinds,
+            site_address,  # noqa: F401 - registers its deploy check
+        )
         from apiwise.analytics import flush, store
+        from apiwise.error_reports import ERROR_REPORT_EMAIL
         from apiwise.models import FooterLink, MainMenuItem, NavigationSettings, SiteSettings
         from apiwise.staff.password_reset import PASSWORD_RESET_EMAIL
 
@@ -22,3 +28,4 @@ class ApiwiseConfig(AppConfig):
         email_kinds.register(
             PASSWORD_RESET_EMAIL, "Password reset link to a staff member", secret=True
         )
+        email_kinds.register(ERROR_REPORT_EMAIL, "Error report to the site's admins")

@@ -17,13 +17,14 @@ AppConfig.ready() with `register_public_model()`: the core imports none of them.
 """
 
 import functools
-import hashlib
 import uuid
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+
+from apiwise.query_params import address_key, declared_query
 
 CONTENT = "content"
 SLOTS = "slots"
@@ -99,14 +100,16 @@ def cached(key, build, timeout=DAY, versions=(CONTENT,)):
 
 def cache_per_content_version(view):
     """A view whose response depends on the content alone (the sitemap lists every page:
-    about 0.3 s of work at 2,000 guides), kept per address until the content changes."""
+    about 0.3 s of work at 2,000 guides), kept per address until the content changes. The
+    address is the host, the path and the query parameters the view declares it reads
+    (apiwise/query_params.py): any other parameter is served the same copy."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        address = request.build_absolute_uri()
-        key = versioned_key(f"response:{hashlib.sha256(address.encode()).hexdigest()}")
+        address = address_key(request, declared_query(request))
+        key = versioned_key(f"response:{request.scheme}:{address}")
         frozen = cache.get(key)
         if frozen is None:
             response = view(request, *args, **kwargs)

@@ -13,6 +13,7 @@ from apiwise.models import (
     SiteSettings,
     StandardPage,
 )
+from apiwise.site_address import apply_site_url
 
 HOME = {
     "title": "APIwise",
@@ -123,6 +124,7 @@ def load_site():
         site.root_page = home
         site.site_name = "APIwise"
         site.save()
+    apply_site_url()  # on a server, its public address (SITE_URL) rather than the local one
     # Wagtail's placeholder "Welcome" page has no use once the site points at the home page.
     for placeholder in _placeholders(root):
         placeholder.delete()

@@ -17,6 +17,10 @@
   token, start time and where the visitor came from) with the functions that make fresh ones;
   the cache stores the page with placeholders and fills them in for each visitor. Such a page
   is private to shared caches (it comes with the visitor's CSRF cookie), and fast.
+- A copy is stored per host, path and the query parameters the page reads
+  (apiwise/query_params.py): `?utm_source=…`, `?gclid=…` or `?x=<random>` on a guide is served
+  the guide's one copy, never a new one. Which parameters a path reads is learned from its
+  stored response and kept beside it (`_reads_key`), since the page is only known once served.
 """
 
 import hashlib
@@ -30,6 +34,7 @@ from django.utils.html import escape
 from django.utils.module_loading import import_string
 
 from apiwise.content_cache import content_version, version
+from apiwise.query_params import address_key, declared_query
 
 HOLE = "\x00hole:{}\x00"  # a NUL never occurs in a page (the site refuses it in requests)
 # /calendar/: each Sales user's private feed, which must stop the moment it is revoked.
@@ -49,9 +54,18 @@ KEPT_HEADERS = (
 
 def mark_holes(response, **holes):
     """For a view: these hidden inputs hold the visitor's own values. `holes` maps an input's
-    name to the dotted path of a function(request) that makes a fresh value."""
+    name to the dotted path of a function(request) that makes a fresh value, or of a
+    function(request, argument) followed by ":argument"."""
     response.page_cache_holes = holes
     return response
+
+
+def _make(maker, request):
+    """A hole's fresh value: "module.function" is called with the request,
+    "module.function:argument" with the request and the argument."""
+    path, _, argument = maker.partition(":")
+    function = import_string(path)
+    return function(request, argument) if argument else function(request)
 
 
 def mark_versions(response, *names):
@@ -66,7 +80,8 @@ def _is_current(frozen):
 
 
 def _input_value(name):
-    return re.compile(rf'(name="{re.escape(name)}" value=")([^"]*)(")')
+    # Django leaves out the value attribute of an empty hidden input: a hole is made either way.
+    return re.compile(rf'name="{re.escape(name)}"(?: value="[^"]*")?')
 
 
 def _is_cacheable_request(request):
@@ -82,9 +97,23 @@ def _is_cacheable_request(request):
     )
 
 
-def _key(request):
-    address = f"{request.get_host()}{request.get_full_path()}"
-    return f"page:{content_version()}:{hashlib.sha256(address.encode()).hexdigest()}"
+def _key(request, reads):
+    return f"page:{content_version()}:{address_key(request, reads)}"
+
+
+def _reads_key(request):
+    """Where the query parameters this path's page reads are kept."""
+    path = hashlib.sha256(f"{request.get_host()}{request.path}".encode()).hexdigest()
+    return f"page-reads:{content_version()}:{path}"
+
+
+def _lookup(request):
+    """The stored copy for this request, if any. An address without a query string needs no
+    parameter list (one cache read); one with a query string needs its path's (two)."""
+    if not request.GET:
+        return cache.get(_key(request, ()))
+    reads = cache.get(_reads_key(request))
+    return None if reads is None else cache.get(_key(request, reads))
 
 
 def _marked_private(response):
@@ -101,8 +130,7 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             self._private_unless_marked(response)
             return response
-        key = _key(request)
-        frozen = cache.get(key)
+        frozen = _lookup(request)
         if frozen is not None and _is_current(frozen):
             response = self._thaw(request, frozen)
             response["X-Page-Cache"] = "hit"
@@ -113,7 +141,9 @@ class PageCacheMiddleware:
         if storable:
             timeout = settings.PAGE_CACHE_FORM_SECONDS if holes else settings.PAGE_CACHE_SECONDS
             versions = getattr(response, "page_cache_versions", ())
-            cache.set(key, self._freeze(response, holes, versions), timeout)
+            reads = declared_query(request)
+            frozen = self._freeze(response, holes, versions)
+            cache.set_many({_reads_key(request): reads, _key(request, reads): frozen}, timeout)
             response["X-Page-Cache"] = "miss"
         if holes:
             patch_cache_control(response, private=True, no_cache=True)
@@ -154,7 +184,8 @@ class PageCacheMiddleware:
         body = response.content.decode(response.charset)
         makers = {}
         for name, maker in (holes or {}).items():
-            body = _input_value(name).sub(rf"\g<1>{HOLE.format(name)}\g<3>", body)
+            hole = f'name="{name}" value="{HOLE.format(name)}"'
+            body = _input_value(name).sub(lambda match, hole=hole: hole, body)
             makers[name] = maker
         headers = {name: response[name] for name in KEPT_HEADERS if name in response}
         # Read after rendering: a change during the render makes the copy stale, never current.
@@ -165,7 +196,7 @@ class PageCacheMiddleware:
     def _thaw(request, frozen):
         body = frozen["body"]
         for name, maker in frozen["makers"].items():
-            value = escape(str(import_string(maker)(request)))
+            value = escape(str(_make(maker, request)))
             body = body.replace(HOLE.format(name), value)
         response = HttpResponse(body, headers=frozen["headers"])
         if frozen["makers"]:

@@ -4,6 +4,7 @@ Every page model mixes this in; templates/base.html renders what it returns. Pag
 it by overriding `meta_description_fallback`, `social_image` and `extra_json_ld`.
 """
 
+import html
 import json
 
 from django.utils.html import strip_tags
@@ -13,10 +14,14 @@ META_DESCRIPTION_LENGTH = 160
 META_TITLE_LENGTH = 60
 
 
-def plain_text(html, limit=META_DESCRIPTION_LENGTH):
+def plain_text(rich_text, limit=META_DESCRIPTION_LENGTH):
     """Rich text to one line of plain text. Cut to `limit` characters, it ends on a whole
-    word and an ellipsis, never mid-word."""
-    text = " ".join(strip_tags(str(html or "")).split())
+    word and an ellipsis, never mid-word.
+
+    Plain text, not HTML: rich text keeps `<`, `&` and quotes as entities (`&lt;`), which
+    strip_tags leaves be; they are turned back into characters here, once, and templates
+    escape them again as they render (else search snippets would show `&lt;`)."""
+    text = " ".join(html.unescape(strip_tags(str(rich_text or ""))).split())
     if not limit or len(text) <= limit:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–—-")

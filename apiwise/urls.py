@@ -9,6 +9,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 from apiwise import views
 from apiwise.content_cache import cache_per_content_version
 from apiwise.csp import admin_csp
+from apiwise.query_params import reads_query
 from blog import views as blog_views
 from bookings import calendar_views
 
@@ -20,7 +21,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", cache_per_content_version(sitemap), name="sitemap"),
+    # Django's sitemap view reads ?p= (its page number) and nothing else.
+    path("sitemap.xml", reads_query("p")(cache_per_content_version(sitemap)), name="sitemap"),
     path("search/", blog_views.search, name="search"),
     # A Sales user's private calendar feed (bookings/calendar_feed.py).
     path("calendar/<slug:token>.ics", calendar_views.feed, name="bookings_calendar_feed"),

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from apiwise.content_cache import cached
+from apiwise.query_params import reads_query
 from apiwise.seo import absolute_url, plain_text
 from blog.models import ArticlePage, FaqPage, SeriesHubPage
 from blog.queries import paginate, public_q
@@ -57,6 +58,7 @@ class RankedResults:
         )
 
 
+@reads_query("q", "page")
 def search(request):
     raw = request.GET.get("q", "")
     query = " ".join(raw.split())[:MAX_QUERY_LENGTH]

@@ -62,6 +62,11 @@ def source_from_request(request):
     return ""
 
 
+def utm_from_request(request, key):
+    """One utm_* value of the address, as the form stores it."""
+    return clean_text(request.GET.get(key, ""))[:200]
+
+
 class BookingForm(forms.Form):
     name = forms.CharField(
         max_length=100,
@@ -161,7 +166,7 @@ class BookingForm(forms.Form):
             "source_page": source_from_request(request),
         }
         for key in UTM_KEYS:
-            initial[key] = clean_text(request.GET.get(key, ""))[:200]
+            initial[key] = utm_from_request(request, key)
         return initial
 
     def clean(self):

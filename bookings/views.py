@@ -13,10 +13,11 @@ from django.views.decorators.cache import never_cache
 
 from apiwise.content_cache import SLOTS, cached
 from apiwise.page_cache import mark_holes, mark_versions
+from apiwise.query_params import declare_query
 from blog.models import Topic
 from bookings import links, services
 from bookings.abuse import rate_limited, too_many_requests
-from bookings.forms import BookingForm
+from bookings.forms import UTM_KEYS, BookingForm
 from bookings.ics import invite
 from bookings.slots import (
     Rules,
@@ -29,6 +30,9 @@ from bookings.slots import (
 )
 
 WEEK_PARAMETER = re.compile(r"[1-9][0-9]?")
+
+# On the confirmation page's address: a form resent from another browser was already sent.
+ALREADY_SENT = "already_sent"
 
 
 class SeeOther(HttpResponseRedirect):
@@ -130,6 +134,16 @@ def _to_confirmation(request, page, booking):
     return SeeOther(links.page_url(page, "booked"))
 
 
+def _to_existing(request, page, booking):
+    """A resubmit of a request we already have. The browser that sent it sees it again; any
+    other (a submission token is no secret: it sits in the form's HTML) is only told that it
+    was sent, and where its details are: never the prospect's name or e-mail address."""
+    mine = links.booking_for_confirmation(request)
+    if mine is not None and mine.pk == booking.pk:
+        return SeeOther(links.page_url(page, "booked"))
+    return SeeOther(links.page_url(page, "booked") + f"?{ALREADY_SENT}=1")
+
+
 def _submission_token(request):
     try:
         return uuid.UUID(str(request.POST.get("submission_token", "")))
@@ -138,6 +152,9 @@ def _submission_token(request):
 
 
 def booking_form(request, page):
+    # The picker's week is the one query parameter that makes it another page (the caches
+    # key on it and ignore any other: apiwise/query_params.py).
+    declare_query(request, "week")
     if request.method == "GET":
         return _empty_form(request, page)
     return never_cache(_submitted_form)(request, page)
@@ -158,6 +175,8 @@ def _empty_form(request, page):
         submission_token="bookings.forms.new_submission_token",  # noqa: S106 - a function path
         started="bookings.abuse.new_started_token",
         source_page="bookings.forms.source_from_request",
+        # Attribution from the address (?utm_source=…): each visitor's own, never the page's.
+        **{key: f"bookings.forms.utm_from_request:{key}" for key in UTM_KEYS},
     )
 
 
@@ -174,7 +193,7 @@ def _submitted_form(request, page):
     token = _submission_token(request)
     existing = services.booking_for_submission(token)
     if existing:
-        return _to_confirmation(request, page, existing)
+        return _to_existing(request, page, existing)
 
     form = _form(page, rules, data=request.POST)
     if form.is_valid():
@@ -192,7 +211,7 @@ def _submitted_form(request, page):
             return _to_confirmation(request, page, booking)
     existing = services.booking_for_submission(token)
     if existing:
-        return _to_confirmation(request, page, existing)
+        return _to_existing(request, page, existing)
     try:
         week = SlotWeek.requested(request, rules)
     except Http404:
@@ -208,6 +227,7 @@ def booked(request, page):
         "booking": booking,
         "ics_url": links.page_url(page, "booked_ics") if booking and booking.holds_slot else "",
         "confirmation_hours": settings.BOOKINGS_CONFIRMATION_HOURS,
+        "already_sent": booking is None and request.GET.get(ALREADY_SENT) == "1",
         "canonical_url": links.page_url(page, "booked", absolute=True),
     }
     return page.render(request, template="bookings/booked.html", context_overrides=context)

@@ -1,4 +1,6 @@
 vcl 4.1;
+
+import std;
 # The caching proxy in front of gunicorn (docker-compose.yml's `proxy` service). It is the
 # only service that takes traffic from outside, so the X-Forwarded-For it appends is the one
 # the site trusts (TRUSTED_PROXY_COUNT=1 for this file alone; add one for each load balancer
@@ -29,6 +31,15 @@ acl purgers {
 }
 
 sub vcl_recv {
+    # The address a copy is stored under: without tracking parameters (a campaign's utm_*,
+    # ad-click ids), with the rest in one order. Without this, every click from a campaign
+    # would be a new copy, and a loop of random ids would fill the cache. The site gets the
+    # address as sent (its booking form records the utm_* values), and stores one copy per
+    # value of the parameters a page reads (apiwise/query_params.py).
+    set req.http.X-Cache-Url = std.querysort(regsuball(req.url,
+        "(?i)(?<=[?&])(utm_[a-z0-9_]*|gclid|gbraid|wbraid|dclid|gclsrc|fbclid|msclkid|mc_cid|mc_eid|_ga|_gl|yclid|twclid|ttclid|igshid|li_fat_id|mkt_tok|_hsenc|_hsmi)(=[^&]*)?(&|$)",
+        ""));
+    set req.http.X-Cache-Url = regsub(req.http.X-Cache-Url, "[?&]+$", "");
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "PURGE is not allowed from here"));
@@ -58,6 +69,20 @@ sub vcl_recv {
         unset req.http.Cookie;
     }
     return (hash);
+}
+
+sub vcl_hash {
+    hash_data(req.http.X-Cache-Url);
+    if (req.http.host) {
+        hash_data(req.http.host);
+    } else {
+        hash_data(server.ip);
+    }
+    return (lookup);
+}
+
+sub vcl_backend_fetch {
+    unset bereq.http.X-Cache-Url;
 }
 
 sub vcl_backend_response {

@@ -277,7 +277,10 @@ CACHE_CONTROL_S_MAXAGE = env_int("CACHE_CONTROL_S_MAXAGE", 10 * 60)
 CACHE_CONTROL_STALE_WHILE_REVALIDATE = env_int("CACHE_CONTROL_STALE_WHILE_REVALIDATE", 24 * 60 * 60)
 
 WAGTAIL_SITE_NAME = "APIwise"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (https://apiwise.example): the default Site is pointed at it at
+# deploy (apiwise/site_address.py), so the sitemap and canonical links name it.
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL or "http://127.0.0.1:8000")
 # Reset links go out through the e-mail outbox (queued, retried): apiwise/staff/password_reset.py.
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "apiwise.staff.password_reset.QueuedPasswordResetForm"  # noqa: S105
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -412,6 +415,8 @@ BOOKINGS_ANONYMISE_AFTER_DAYS = env_int("BOOKINGS_ANONYMISE_AFTER_DAYS", 730)
 ADMINS = [
     formataddr(pair) for pair in getaddresses([os.environ.get("ADMINS", "")]) if "@" in pair[1]
 ]
+# One e-mail per distinct error in this many seconds; the next says how many were held back.
+ERROR_MAIL_WINDOW_SECONDS = env_int("ERROR_MAIL_WINDOW_SECONDS", 10 * 60)
 # Reports leave without form bodies, cookies, booking fields or e-mail-shaped strings.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "apiwise.error_reports.PrivateExceptionReporterFilter"
 
@@ -432,8 +437,9 @@ LOGGING = {
         # Replaces Django's own "django" logger set-up, whose mail_admins handler would send
         # reports unscrubbed. django.request (a 500) and django.tasks (a failed task) are in it.
         "django": {"handlers": ["mail_admins"], "level": "INFO"},
-        # A request for a host name not in ALLOWED_HOSTS is noise from scanners, not a fault.
-        "django.security.DisallowedHost": {"handlers": ["console"], "propagate": False},
+        # A forged host name, a post too big or with too many fields: what strangers send, the
+        # visitor gets a 400, and nobody is woken for it (apiwise/error_mail.py).
+        "django.security": {"handlers": ["console"], "propagate": False},
         **{
             name: {"level": os.environ.get("APP_LOG_LEVEL", "INFO"), "handlers": ["mail_admins"]}
             for name in ("apiwise", "blog", "bookings")

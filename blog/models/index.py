@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from apiwise.content_cache import cache_per_content_version
+from apiwise.query_params import declare_query
 from apiwise.seo import plain_text
 from blog.models.base import BlogPage
 from blog.models.guide import ArticlePage
@@ -60,6 +61,8 @@ class GuideIndexPage(RoutablePageMixin, BlogPage):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
+        # Before anything else: the cached copy of each topic and page number is its own.
+        declare_query(request, "topic", "page")
         context = super().get_context(request, *args, **kwargs)
         guides = self.guides()
         topic = None

@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django import template
 from django.utils.html import format_html
 
+from apiwise.query_params import kept_query
 from blog.blocks import anchor_from
 from blog.models import ArticlePage
 from blog.queries import cards_in_order, listing_ids, parent_url
@@ -34,9 +35,11 @@ def anchor(text, prefix=""):
 
 @register.simple_tag(takes_context=True)
 def page_query(context, number):
-    """The current address with ?page= set, keeping other parameters (topic, q). Page 1 is
-    the address without a page number: one canonical first page."""
-    params = context["request"].GET.copy()
+    """The current address with ?page= set, keeping the other parameters the page reads
+    (topic, q) and no other: a stored copy is shared by every address that differs only in
+    parameters it ignores. Page 1 is the address without a page number: one canonical first
+    page."""
+    params = dict(kept_query(context["request"]))
     params.pop("page", None)
     if number > 1:
         params["page"] = number

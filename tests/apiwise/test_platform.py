@@ -140,6 +140,7 @@ def test_production_settings_pass_the_deploy_check():
             "DJANGO_SETTINGS_MODULE": "apiwise.settings.production",
             "SECRET_KEY": "k3y-" + "a1B2c3D4e5F6g7H8" * 4,
             "ALLOWED_HOSTS": "apiwise.example",
+            "SITE_URL": "https://apiwise.example",
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -223,22 +223,20 @@ def second_site(site_env, workdir, site):
     yield from _serve(site_env, workdir, free_port(), "gunicorn-2")
 
 
-@pytest.fixture(scope="session")
-def varnish(site, workdir):
-    """Varnish (Debian's varnishd) in front of the first web server, with the project's VCL
-    pointed at it. Returns the address visitors use."""
+def start_varnish(backend_host, backend_port, workdir, port):
+    """Debian's varnishd with the project's VCL pointed at a backend, listening on `port`.
+    Returns (its base URL, its pid file); skips the test when varnishd is not installed."""
     varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
     if not Path(varnishd).exists():
         pytest.skip("varnishd is not installed here (make test installs it with apt-get as root)")
-    host, port = site.removeprefix("http://").split(":")
     vcl = (ROOT / "apiwise" / "deploy" / "varnish.vcl").read_text()
-    vcl = vcl.replace('.host = "web";', f'.host = "{host}";').replace(
-        '.port = "8000";', f'.port = "{port}";'
+    vcl = vcl.replace('.host = "web";', f'.host = "{backend_host}";').replace(
+        '.port = "8000";', f'.port = "{backend_port}";'
     )
     vcl = vcl.replace('    "web";\n', "")
     # varnishd reads the VCL and keeps its state as its own unprivileged user, so they live in
     # a world-readable directory rather than the private work directory.
-    home = workdir / "varnish"
+    home = workdir / f"varnish-{port}"
     home.mkdir(exist_ok=True)
     workdir.chmod(0o711)
     home.chmod(0o755)
@@ -250,7 +248,7 @@ def varnish(site, workdir):
         [
             varnishd,
             "-a",
-            f"127.0.0.1:{VARNISH_PORT}",
+            f"127.0.0.1:{port}",
             "-f",
             str(vcl_file),
             "-s",
@@ -265,10 +263,18 @@ def varnish(site, workdir):
         timeout=60,
     )
     assert started.returncode == 0, f"varnishd did not start: {started.stderr or started.stdout}"
-    base = f"http://127.0.0.1:{VARNISH_PORT}"
+    base = f"http://127.0.0.1:{port}"
     wait_until(lambda: _answers(base + "/healthz"), timeout=30, message="Varnish answering")
+    return base, state / "pid"
+
+
+@pytest.fixture(scope="session")
+def varnish(site, workdir):
+    """Varnish in front of the first web server. Returns the address visitors use."""
+    host, port = site.removeprefix("http://").split(":")
+    base, pid_file = start_varnish(host, port, workdir, VARNISH_PORT)
     yield base
-    os.kill(int((state / "pid").read_text()), signal.SIGTERM)
+    os.kill(int(pid_file.read_text()), signal.SIGTERM)
 
 
 @pytest.fixture
