@@ -12,13 +12,18 @@ from wagtail.models import Page, Site
 from scripts.chromium import CHROMIUM_ARGS
 from tests.helpers import AXE_JS, ROOT, log_in_with_second_factor
 
+pytest_plugins = ["tests.clock"]  # every test runs at a stated instant
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every database test starts from the demo content, loaded once per run."""
-    with django_db_blocker.unblock():
+    """Every database test starts from the demo content, loaded once per run (at the instant
+    the tests run at, as its dates depend on "now")."""
+    from tests.clock import DEFAULT_INSTANT, frozen_at  # after pytest_plugins loaded it
+
+    with django_db_blocker.unblock(), frozen_at(DEFAULT_INSTANT):
         call_command("load_demo_content", verbosity=0)
 
 
