@@ -182,7 +182,8 @@ def axe(page):
 def production_worker():
     """Run the production task worker (`db_worker --batch`) in its own process against the
     test database, as the `worker` container does. Returns the finished process. Tasks reach
-    it once the test sets settings.TASKS = DATABASE_TASK_QUEUE."""
+    it once the test sets settings.TASKS = DATABASE_TASK_QUEUE. A test that uses it runs on
+    the real clock, as the worker does (tests/clock.py)."""
     import subprocess
     import sys
 
