@@ -77,6 +77,12 @@ class ReportForm(forms.Form):
         return cleaned
 
 
+def csv_value(row, name):
+    """Money with its pence, as every database gives it (SQLite sums decimals without them)."""
+    value = getattr(row, name)
+    return f"{value:.2f}" if name == "won_value" else value
+
+
 def csv_download(report):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"which-guides-sell-{report.date_from}-to-{report.date_to}.csv"
@@ -85,9 +91,7 @@ def csv_download(report):
     writer.writerow([report.grouping_label, *(heading for _, heading in CSV_COLUMNS)])
     for row in [*report.rows, report.totals]:
         # Guide titles and utm_source values are typed by people: never let one run as a formula.
-        writer.writerow(
-            [spreadsheet_safe(row.label), *(getattr(row, name) for name, _ in CSV_COLUMNS)]
-        )
+        writer.writerow([spreadsheet_safe(row.label), *(csv_value(row, n) for n, _ in CSV_COLUMNS)])
     return response
 
 

@@ -184,7 +184,7 @@ def test_csv_has_the_same_rows_and_neutralises_formulas(sales_client, leads):
         "Won value (GBP)",
     ]
     assert rows[1] == ["newsletter", "2", "2", "2", "1", "0", "1500.00"]
-    assert ["'=cmd|' /c calc'!a0", "1", "0", "0", "0", "0", "0"] in rows
+    assert ["'=cmd|' /c calc'!a0", "1", "0", "0", "0", "0", "0.00"] in rows
     assert rows[-1][:2] == ["All requests", "7"]
 
 
