@@ -10,11 +10,12 @@ export UV_PROJECT_ENVIRONMENT := .venv
 UV := $(shell uv --version >/dev/null 2>&1 && echo uv || echo .tools/bin/uv)
 PY := .venv/bin/python
 
-.PHONY: help install run test test-fast lint format test-deps audit bench backup restore clean
+.PHONY: help install run test test-fast test-clock lint format test-deps audit bench backup restore clean
 
 help:
 	@echo "make run    install, migrate, load the demo content and serve http://$(HOST):$(PORT)/"
 	@echo "make test   run the whole test suite (PostgreSQL when DATABASE_URL is set)"
+	@echo "make test-clock  the booking tests under faketime at awkward moments (SQLite)"
 	@echo "make lint   ruff check and ruff format --check"
 	@echo "make audit  Lighthouse, axe and the Nu Html Checker against a production-like server"
 	@echo "make bench  requests per second for the public pages, with their targets (PostgreSQL)"
@@ -56,6 +57,28 @@ test-deps:
 
 test: install test-deps
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_ARGS)
+
+# The booking tests on SQLite as if the whole run (pytest and every process it starts) happened
+# at each of these moments, UK time: Sunday evening, Monday before 09:00, Friday after work,
+# Christmas Eve, and half an hour before the clocks go forward and back. Most tests run at an
+# instant of their own anyway (tests/clock.py); this checks what that cannot freeze. faketime
+# (Debian's libfaketime) is installed with apt-get when running as root. Its monotonic clock is
+# faked too: with FAKETIME_DONT_FAKE_MONOTONIC=1, libfaketime 0.9.10 makes Python's time.sleep
+# (an absolute monotonic deadline) fail with "Invalid argument".
+CLOCK_INSTANTS := 2026-12-06T20:40 2026-12-07T08:10 2026-12-11T17:30 2026-12-24T16:00 \
+	2027-03-28T00:30 2027-10-31T00:30
+test-clock: install
+	@command -v faketime >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq \
+	  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null; } \
+	  || { echo "faketime is not installed (sudo apt-get install faketime)"; exit 1; }
+	@mkdir -p $(CURDIR)/var/test-clock
+	@for instant in $(CLOCK_INSTANTS); do \
+	  echo "tests/bookings at $${instant/T/ } UK time"; \
+	  TZ=Europe/London faketime -f "@$${instant/T/ }:00" \
+	    env -u DATABASE_URL -u REDIS_URL VAR_DIR=$(CURDIR)/var/test-clock DJANGO_ALLOW_ASYNC_UNSAFE=true \
+	    $(PY) -m pytest tests/bookings -m "not browser and not system" -q $(PYTEST_ARGS) \
+	    || exit 1; \
+	done
 
 # Lighthouse, axe and the Nu Html Checker against gunicorn with production settings and the demo
 # content (scripts/audit.py); AUDIT_ARGS=--keep keeps the reports.

@@ -86,6 +86,12 @@ class ReportForm(forms.Form):
         return cleaned
 
 
+def csv_value(row, name):
+    """Money with its pence, as every database gives it (SQLite sums decimals without them)."""
+    value = getattr(row, name)
+    return f"{value:.2f}" if name == "won_value" else value
+
+
 def csv_download(report):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"which-guides-sell-{report.date_from}-to-{report.date_to}.csv"
@@ -99,7 +105,7 @@ def csv_download(report):
         writer.writerow(
             [
                 spreadsheet_safe(row.label),
-                *(getattr(row, name) for name, _ in CSV_COLUMNS),
+                *(csv_value(row, name) for name, _ in CSV_COLUMNS),
                 *("" if value is None else value for value in rates),
             ]
         )

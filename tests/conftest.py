@@ -13,6 +13,8 @@ from scripts.chromium import CHROMIUM_ARGS
 from tests.database_snapshot import DatabaseSnapshot
 from tests.helpers import AXE_JS, ROOT, log_in_with_second_factor
 
+pytest_plugins = ["tests.clock"]  # every test runs at a stated instant
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
@@ -23,8 +25,11 @@ SNAPSHOTS = {}
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every database test starts from the demo content, loaded once per run."""
-    with django_db_blocker.unblock():
+    """Every database test starts from the demo content, loaded once per run (at the instant
+    the tests run at, as its dates depend on "now")."""
+    from tests.clock import DEFAULT_INSTANT, frozen_at  # after pytest_plugins loaded it
+
+    with django_db_blocker.unblock(), frozen_at(DEFAULT_INSTANT):
         SNAPSHOTS["wagtail"] = DatabaseSnapshot("wagtail").take()
         call_command("load_demo_content", verbosity=0)
         SNAPSHOTS["demo"] = DatabaseSnapshot("demo").take()
@@ -188,13 +193,16 @@ def axe(page):
 def production_worker():
     """Run the production task worker (`db_worker --batch`) in its own process against the
     test database, as the `worker` container does. Returns the finished process. Tasks reach
-    it once the test sets settings.TASKS = DATABASE_TASK_QUEUE."""
+    it once the test sets settings.TASKS = DATABASE_TASK_QUEUE. A test that uses it runs on
+    the real clock, as the worker does (tests/clock.py)."""
     import subprocess
     import sys
 
     from django.db import connection
 
     db = connection.settings_dict
+    if connection.vendor != "postgresql":
+        pytest.skip("the worker's own process needs a database it can share: set DATABASE_URL")
 
     def run():
         env = {

@@ -10,6 +10,7 @@ from apiwise.models import EmailDelivery
 from bookings import links
 from bookings.models import Booking
 from bookings.slots import Rules, free_slots, uk_today
+from tests.bookings.notice import FIRST_CALL_AND_REMINDER
 from tests.helpers import form_data
 
 pytestmark = pytest.mark.django_db
@@ -91,14 +92,23 @@ def test_booking_a_slot_redirects_to_a_confirmation_with_calendar_invite(
     assert first_free_slot.label not in client.get("/health-check/").content.decode()
 
 
-def test_confirmation_and_staff_emails_are_sent_with_the_invite(client, first_free_slot, book):
+@pytest.mark.parametrize(("call", "reminder_due"), FIRST_CALL_AND_REMINDER)
+def test_confirmation_and_staff_emails_are_sent_with_the_invite(
+    client, first_free_slot, book, call, reminder_due
+):
+    assert first_free_slot.label == call
     book(slot=first_free_slot.value)
     booking = Booking.objects.get()
-    assert sorted(d.state for d in booking.deliveries.all()) == ["sent", "sent"]
+    sent_now = [("confirmation", "sent", None), ("staff", "sent", None)]
+    later = [("reminder", "queued", reminder_due)] if reminder_due else []
+    assert sorted(
+        (d.kind, d.state, d.next_attempt_at if d.kind == "reminder" else None)
+        for d in booking.deliveries.all()
+    ) == sorted(sent_now + later)
     prospect, staff = sorted(mail.outbox, key=lambda m: m.to != [booking.email])
     assert prospect.to == ["ada@example.co.uk"]
     assert booking.reference in prospect.subject
-    assert first_free_slot.label in prospect.body
+    assert call in prospect.body
     assert "/health-check/manage/" in prospect.body
     assert any(name == "health-check.ics" for name, _c, _m in prospect.attachments)
     assert prospect.alternatives[0].mimetype == "text/html"
@@ -169,9 +179,11 @@ def test_errors_are_summarised_linked_and_every_valid_value_kept(client, first_f
     assert re.search(rf'value="{first_free_slot.value}" data-choice="[^"]+" checked', html)
 
 
+@pytest.mark.parametrize(("call", "reminder_due"), FIRST_CALL_AND_REMINDER)
 def test_resubmitting_the_same_form_creates_one_booking(
-    client, first_free_slot, django_capture_on_commit_callbacks
+    client, first_free_slot, django_capture_on_commit_callbacks, call, reminder_due
 ):
+    assert first_free_slot.label == call
     data = form_data(slot=first_free_slot.value)
     with django_capture_on_commit_callbacks(execute=True):
         first = client.post("/health-check/", data)
@@ -181,7 +193,12 @@ def test_resubmitting_the_same_form_creates_one_booking(
     booking = Booking.objects.get()
     assert first["Location"] == second["Location"] == "/health-check/booked/"
     assert booking.reference in client.get(second["Location"]).content.decode()
-    assert EmailDelivery.objects.count() == 2
+    # One booking's e-mails: its confirmation and staff's notice, sent; its reminder, if the
+    # call is far enough away, queued once.
+    kinds = sorted(EmailDelivery.objects.values_list("kind", flat=True))
+    assert kinds == (
+        ["confirmation", "reminder", "staff"] if reminder_due else ["confirmation", "staff"]
+    )
     assert len(mail.outbox) == 2
 
 

@@ -13,6 +13,7 @@ from apiwise import outbox
 from apiwise.models import EmailDelivery
 from bookings.models import Booking
 from bookings.outbox import resend
+from tests.bookings.notice import FIRST_CALL_AND_REMINDER
 from tests.helpers import form_data, run_worker, time_passes
 
 # The worker commits and closes connections like the real one: real transactions.
@@ -31,20 +32,29 @@ def test_both_backends_see_the_switch_to_the_database_backend(db_tasks):
     assert isinstance(backport_backends["default"], DatabaseBackend)
 
 
+@pytest.mark.parametrize(("call", "reminder_due"), FIRST_CALL_AND_REMINDER)
 def test_booking_queues_both_emails_in_its_transaction_and_the_worker_sends_them(
-    client, db_tasks, smtp, first_free_slot
+    client, db_tasks, smtp, first_free_slot, call, reminder_due
 ):
+    assert first_free_slot.label == call
     response = client.post("/health-check/", form_data(slot=first_free_slot.value))
     assert response.status_code == 303
     booking = Booking.objects.get()
     # Queued, not sent: the request did not wait for the mail server.
-    assert [d.state for d in booking.deliveries.all()] == ["queued", "queued"]
-    assert DBTaskResult.objects.filter(queue_name="email", status="READY").count() == 2
+    assert states(booking) == {"confirmation": "queued", "staff": "queued"} | reminder(
+        reminder_due, "queued"
+    )
+    assert DBTaskResult.objects.filter(queue_name="email", status="READY").count() == len(
+        states(booking)
+    )
     assert smtp.messages == []
 
     run_worker()
 
-    assert [d.state for d in booking.deliveries.all()] == ["sent", "sent"]
+    # The reminder, if any, waits for its time (tests/bookings/test_reminders.py).
+    assert states(booking) == {"confirmation": "sent", "staff": "sent"} | reminder(
+        reminder_due, "queued"
+    )
     recipients = sorted(r for m in smtp.messages for r in m.rcpt_tos)
     assert recipients == ["ada@example.co.uk", "hello@apiwise.example"]
     prospect = next(m for m in smtp.messages if m.rcpt_tos == ["ada@example.co.uk"])
@@ -52,9 +62,11 @@ def test_booking_queues_both_emails_in_its_transaction_and_the_worker_sends_them
     assert "text/plain" in raw and "text/html" in raw and "text/calendar" in raw
 
 
+@pytest.mark.parametrize(("call", "reminder_due"), FIRST_CALL_AND_REMINDER)
 def test_mail_server_down_keeps_the_booking_and_sends_after_it_returns(
-    client, db_tasks, smtp, first_free_slot
+    client, db_tasks, smtp, first_free_slot, call, reminder_due
 ):
+    assert first_free_slot.label == call
     smtp.stop()
     response = client.post("/health-check/", form_data(slot=first_free_slot.value))
     assert response.status_code == 303
@@ -63,7 +75,8 @@ def test_mail_server_down_keeps_the_booking_and_sends_after_it_returns(
     run_worker()
 
     booking = Booking.objects.get()
-    deliveries = list(booking.deliveries.all())
+    deliveries = list(booking.deliveries.exclude(kind="reminder"))
+    assert [d.kind for d in deliveries] == ["confirmation", "staff"]
     assert {d.state for d in deliveries} == {"queued"}
     assert all(d.attempts == 1 for d in deliveries)
     assert all("Connection" in d.last_error or "refused" in d.last_error for d in deliveries)
@@ -77,8 +90,20 @@ def test_mail_server_down_keeps_the_booking_and_sends_after_it_returns(
     time_passes(61)
     run_worker()
 
-    assert {d.state for d in booking.deliveries.all()} == {"sent"}
+    assert states(booking) == {"confirmation": "sent", "staff": "sent"} | reminder(
+        reminder_due, "queued"
+    )
     assert len(smtp.messages) == 2
+
+
+def states(booking):
+    """{kind: state} of the booking's e-mails."""
+    return dict(booking.deliveries.values_list("kind", "state"))
+
+
+def reminder(due, state):
+    """The reminder's entry in states(), when the call was booked 24 hours ahead or more."""
+    return {"reminder": state} if due else {}
 
 
 def test_retries_are_bounded_then_failed_with_the_last_error(client, db_tasks, smtp):

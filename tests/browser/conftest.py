@@ -1,3 +1,7 @@
+"""Browser tests run on the real clock (tests/clock.py): Chromium keeps its own, and would drop
+cookies whose expiry came from a frozen one. They take the times the page offers, so they pass
+at any time of day."""
+
 import pytest
 
 

@@ -1,7 +1,10 @@
 """Real processes for the system tests: a throwaway PostgreSQL cluster the tests may restart
 (never the developer's own server), an SMTP server on loopback, S3-compatible object storage
 (moto's server), a Redis database of their own, the site under gunicorn with the production
-settings (one instance, or two), its background workers, and Varnish in front."""
+settings (one instance, or two), its background workers, and Varnish in front.
+
+They run on the real clock (tests/clock.py): every process keeps its own, which a test cannot
+freeze. Bookings here choose no slot, so nothing depends on the time of day."""
 
 import contextlib
 import glob
