@@ -9,14 +9,17 @@ segments only, so the signed value (which contains ':') travels base64url-encode
 import base64
 import binascii
 import datetime as dt
+import hashlib
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.urls import reverse
 
 CONFIRM_SALT = "bookings.confirmation"
 MANAGE_SALT = "bookings.manage"
 SESSION_KEY = "bookings.confirmation"
+BROWSER_MEMORY_SECONDS = 60 * 60
 
 
 def _encode(signed):
@@ -46,6 +49,30 @@ def _booking_for(signed, salt, max_age):
 def remember_for_confirmation(request, booking):
     # Signed with the time so that it expires on its own, however long the session lives.
     request.session[SESSION_KEY] = signing.dumps(booking.reference, salt=CONFIRM_SALT)
+
+
+def _browser(request):
+    """A digest of the browser's CSRF cookie: every request of one browser carries the same one
+    (set when it was shown the form), another browser cannot know it."""
+    cookie = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{cookie}".encode()).hexdigest() if cookie else ""
+
+
+def _browser_key(booking):
+    return f"bookings:sent-from:{booking.submission_token}"
+
+
+def remember_browser(request, booking):
+    """Which browser sent this booking, for as long as a double click can arrive: its second
+    submit may come before the first's answer gave the browser its session cookie."""
+    browser = _browser(request)
+    if browser:
+        cache.set(_browser_key(booking), browser, BROWSER_MEMORY_SECONDS)
+
+
+def sent_from_this_browser(request, booking):
+    browser = _browser(request)
+    return bool(browser) and cache.get(_browser_key(booking)) == browser
 
 
 def booking_for_confirmation(request):

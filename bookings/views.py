@@ -131,6 +131,7 @@ def _render_form(request, page, form, rules, week):
 
 def _to_confirmation(request, page, booking):
     links.remember_for_confirmation(request, booking)
+    links.remember_browser(request, booking)
     return SeeOther(links.page_url(page, "booked"))
 
 
@@ -141,6 +142,9 @@ def _to_existing(request, page, booking):
     mine = links.booking_for_confirmation(request)
     if mine is not None and mine.pk == booking.pk:
         return SeeOther(links.page_url(page, "booked"))
+    if links.sent_from_this_browser(request, booking):
+        # A double click: the second submit left before the first's answer set the session.
+        return _to_confirmation(request, page, booking)
     return SeeOther(links.page_url(page, "booked") + f"?{ALREADY_SENT}=1")
 
 

@@ -171,7 +171,9 @@ def test_a_resubmit_whose_first_submit_just_took_the_slot_leads_to_that_booking(
 
     The timing is made exact by pausing the second request (with Django's query wrapper)
     right before it reads the taken slots, while the first submit's booking is committed."""
-    from bookings import services
+    from django.test import RequestFactory
+
+    from bookings import links, services
     from bookings.forms import BookingForm
     from bookings.slots import Rules
 
@@ -179,6 +181,8 @@ def test_a_resubmit_whose_first_submit_just_took_the_slot_leads_to_that_booking(
     slot = free_slots()[0]
     data = form_data(slot=slot.value)
     paused, resume, second = threading.Event(), threading.Event(), {}
+    browser = Client()
+    browser.get("/health-check/")  # shown the form: the browser has its CSRF cookie
 
     def pause_before_reading_taken_slots(execute, sql, params, many, context):
         if '"bookings_booking"."hold_until" AS' in sql and not paused.is_set():
@@ -189,7 +193,7 @@ def test_a_resubmit_whose_first_submit_just_took_the_slot_leads_to_that_booking(
     def submit_again():
         try:
             with connection.execute_wrapper(pause_before_reading_taken_slots):
-                second["response"] = Client().post("/health-check/", data)
+                second["response"] = browser.post("/health-check/", data)
         finally:
             connection.close()
 
@@ -200,6 +204,10 @@ def test_a_resubmit_whose_first_submit_just_took_the_slot_leads_to_that_booking(
     form = BookingForm(data, free_slots=[slot], offered_slots=[slot])
     assert form.is_valid(), form.errors
     first = services.create_booking(form.booking_fields(), slot=slot, rules=Rules.current())
+    # ...from this browser, whose first answer (and session cookie) has not arrived yet.
+    first_submit = RequestFactory().post("/health-check/")
+    first_submit.COOKIES = {name: morsel.value for name, morsel in browser.cookies.items()}
+    links.remember_browser(first_submit, first)
     resume.set()
     resubmit.join(30)
 
@@ -207,3 +215,5 @@ def test_a_resubmit_whose_first_submit_just_took_the_slot_leads_to_that_booking(
     assert response.status_code == 303, response.content.decode()[:2000]
     assert response["Location"].endswith("/health-check/booked/")
     assert list(Booking.objects.values_list("pk", flat=True)) == [first.pk]
+    # The browser sees its request; another browser with the same form data would not.
+    assert first.reference in browser.get(response["Location"]).content.decode()
