@@ -8,6 +8,7 @@ to review, preview and publish.
     parse.py    clean HTML to a flat list of items (headings, paragraphs, tables…)
     links.py    links to this site's pages become page links
     blocks.py   items to title, short answer, body blocks and notes
+    pictures.py a Word document's pictures into the image library (in the web process)
 
 `import_guide` is the one entry point (the admin view in blog/import_views.py calls it);
 `convert_document` is its first half (blocks, no page), which the demo content's guides are
@@ -22,7 +23,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from apiwise.seo import plain_text
-from blog.importer import formats, sandbox
+from blog.importer import formats, pictures, sandbox
 from blog.importer.formats import MAX_UPLOAD
 from blog.importer.limits import Limits
 from blog.importer.links import LinkResolver
@@ -35,9 +36,21 @@ TITLE_LENGTH = 255
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-def import_guide(index, *, title=None, summary="", file=None, html="", user=None):
+def import_guide(
+    index,
+    *,
+    title=None,
+    summary="",
+    file=None,
+    html="",
+    user=None,
+    image_collection=None,
+    may_add_images=True,
+):
     """Create an unpublished ArticlePage under `index` (a GuideIndexPage) from `file` (an
-    uploaded .docx, .md or .html) or `html` (pasted), with a first revision by `user`.
+    uploaded .docx, .md or .html) or `html` (pasted), with a first revision by `user`. The
+    document's pictures go in `image_collection` (the root collection when None); when the
+    user `may_add_images` nowhere, they are left out, with a note.
 
     `title` and `summary` (the standfirst) win over what the document says when given.
     Raises ImportProblem, with the form field it is about, when there is nothing usable."""
@@ -61,17 +74,23 @@ def import_guide(index, *, title=None, summary="", file=None, html="", user=None
         raise ImportProblem(
             "Write a standfirst: the document has no short answer to take one from.", "summary"
         )
-    page = ArticlePage(
-        title=title,
-        slug=unique_slug(index, title),
-        summary=summary,
-        short_answer=result.short_answer,
-        body=result.blocks,
-        import_notes="\n".join(f"• {note}" for note in result.notes),
-        live=False,
-        owner=user,
-    )
     with transaction.atomic():
+        if may_add_images:
+            pictures.add_to_library(
+                result, guide_title=title, collection=image_collection, user=user
+            )
+        else:
+            pictures.leave_out(result)
+        page = ArticlePage(
+            title=title,
+            slug=unique_slug(index, title),
+            summary=summary,
+            short_answer=result.short_answer,
+            body=result.blocks,
+            import_notes="\n".join(f"• {note}" for note in result.notes),
+            live=False,
+            owner=user,
+        )
         index.add_child(instance=page)
         page.save_revision(user=user)
         log(instance=page, action="wagtail.create", user=user)

@@ -234,8 +234,8 @@ def test_what_cannot_be_mapped_is_kept_as_text_and_listed_in_the_notes(guide_ind
     page = ArticlePage.objects.get(pk=page.pk)
     notes = page.import_notes
     assert (
-        "An image near “How they fit together” was not imported: add it with an Image block."
-        in notes
+        "An image (“Three layers”) near “How they fit together” was not imported: add it "
+        "with an Image block." in notes
     )
     for expected in (
         "An embedded item (video, frame or drawing)",
@@ -253,7 +253,8 @@ def test_what_cannot_be_mapped_is_kept_as_text_and_listed_in_the_notes(guide_ind
     assert [kind for kind, _ in blocks] == [
         "heading", "text", "table", "code", "text", "text", "faq",
     ]  # fmt: skip
-    assert blocks[1][1] == "<p>Before the picture.</p><p>[Image: Three layers]</p>"
+    # No placeholder on the page for the picture: the note names it.
+    assert blocks[1][1] == "<p>Before the picture.</p>"
     assert blocks[2][1]["data"] == [["A", "B"], ["inner", ""]]
     assert blocks[3][1] == {"language": "text", "code": "fn main() {}"}
     site = Site.objects.get(is_default_site=True)
