@@ -57,8 +57,8 @@ class ImportGuideForm(forms.Form):
         required=False,
         max_length=300,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="One or two sentences under the title. Leave blank to use the first "
-        "sentences of the short answer.",
+        help_text="One or two sentences under the title. Leave blank to use the document's "
+        "introduction (a first paragraph after the short answer, before any heading).",
     )
 
     image_collection = CollectionChoiceField(

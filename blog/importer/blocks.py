@@ -3,9 +3,12 @@
 
 The rules, in the order a document is read:
 
-- the first <h1> is the title (not a block); a later <h1> is a section heading (h2);
+- the first <h1> (Word's Title style or Heading 1) is the title (not a block). When later
+  <h1>s follow it, the document's sections are Heading 1s: every later heading moves one
+  level down (Heading 1 a section, Heading 2 a sub-heading or an FAQ's question);
 - a "Short answer" / "The short answer" heading: the paragraphs after it, up to anything that
-  is not a paragraph, are the short answer. Without one, the first paragraph is;
+  is not a paragraph, are the short answer. Without one, a paragraph that starts "Short
+  answer:" (before the first section) is, without its label; else the first paragraph;
 - "FAQs", "FAQ" or "Frequently asked questions" starts an FAQ block that runs to the next
   h2. Its questions are the sub-headings if it has any, else its bold-only paragraphs, else
   its paragraphs ending in "?"; the paragraphs and lists after a question are its answer;
@@ -38,6 +41,13 @@ from blog.importer.parse import Parser, language_key
 from blog.importer.sections import FAQ, Sections, h2_level
 
 SHORT_ANSWER = re.compile(r"^(the\s+)?short\s+answer\W*$", re.IGNORECASE)
+SHORT_ANSWER_LABEL = re.compile(r"^(the\s+)?short\s+answer\s*[:.–—-]", re.IGNORECASE)
+# The label in a paragraph's HTML, bold or not, with its colon inside the bold or after it.
+LABEL_HTML = re.compile(
+    r"^<p>(?:(?P<bold><b>)\s*(?:the\s+)?short\s+answer\s*[:.–—-]?\s*(?P<closed></b>)?"
+    r"|(?:the\s+)?short\s+answer)\s*[:.–—-]?\s*",
+    re.IGNORECASE,
+)
 TABLE_CAPTION = re.compile(r"^table(\s+\d+)?\s*:\s*", re.IGNORECASE)
 ADVICE = {
     "An image": "was not imported: add it with an Image block",
@@ -62,6 +72,15 @@ class Result:
     pictures: dict = field(default_factory=dict)
 
 
+def without_label(html):
+    """A paragraph's HTML without its leading "Short answer:"."""
+
+    def keep_bold(match):
+        return "<p><b>" if match["bold"] and not match["closed"] else "<p>"
+
+    return LABEL_HTML.sub(keep_bold, html, count=1)
+
+
 def convert(html, *, resolve_link, cta_page_id=None, pictures=0):
     """`resolve_link(href, text)` gives ("page", id), ("url", href) or None; `cta_page_id` is
     the Health Check page, where calls to action send readers; `pictures` is how many
@@ -81,12 +100,26 @@ class Builder(Sections):
         items = self.items
         headings = [i for i, item in enumerate(items) if item.kind == "heading"]
         title_at = next((i for i in headings if items[i].level == 1), None)
+        if any(items[i].level == 1 for i in headings if i != title_at):
+            for i in headings[headings.index(title_at) + 1 :]:
+                items[i].level += 1
         short_at = next((i for i in headings if SHORT_ANSWER.match(items[i].text)), None)
         sections = [i for i in headings if h2_level(items[i]) and i not in (title_at, short_at)]
         calls = {i for i in sections if self.is_call_to_action(i, sections)}
+        labelled_at = None
+        if short_at is None:
+            before_sections = items[: sections[0]] if sections else items
+            labelled_at = next(
+                (
+                    i
+                    for i, item in enumerate(before_sections)
+                    if item.kind == "p" and SHORT_ANSWER_LABEL.match(item.text)
+                ),
+                None,
+            )
         self.result.title = items[title_at].text if title_at is not None else ""
         self.result.empty = all(item.kind in ("lost", "break") for item in items)
-        need_short = short_at is None
+        need_short = short_at is None and labelled_at is None
         i = 0
         while i < len(items):
             item = items[i]
@@ -94,6 +127,9 @@ class Builder(Sections):
                 i += 1
             elif i == short_at:
                 i = self.short_answer(i)
+            elif i == labelled_at:
+                self.result.short_answer = without_label(item.html)
+                i += 1
             elif item.kind == "heading" and h2_level(item) and FAQ.match(item.text):
                 i = self.faq(i) or self.heading(i)
             elif i in calls:

@@ -14,8 +14,10 @@ from wagtail.images.models import Image
 from wagtail.models import Collection
 
 from blog.importer import import_guide
-from blog.models import ArticlePage
+from blog.models import ArticlePage, Author
+from bookings.models import HealthCheckPage
 from tests.blog.corpus.word import DOCX_TYPE, add_picture, add_table, docx_bytes, new_document, png
+from tests.helpers import text_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_not_cached")]
 
@@ -34,22 +36,43 @@ def upload(name, data):
     return SimpleUploadedFile(name, data, content_type=DOCX_TYPE)
 
 
+# Longer than a search description may be, with Word's curly apostrophe.
+SHORT_ANSWER = (
+    "Connect them with HubSpot’s Sage Accounting app, then choose which contacts and "
+    "invoices to sync. Most firms are done in an afternoon, and the app is free with any "
+    "paid HubSpot plan."
+)
+INTRODUCTION = (
+    "Your sales team lives in HubSpot and your bookkeeper in Sage: here is how to stop "
+    "typing the same customer in twice."
+)
+
+
 def hubspot_guide(alt=SCREENSHOT_ALT, caption=SCREENSHOT_CAPTION):
-    """A guide as an editor writes it in Word: a title, a short answer, a screenshot with alt
-    text and a caption in the middle of a section, and an FAQ."""
+    """A guide as an editor writes it in Word from scratch: the Title style for the title, a
+    "Short answer:" paragraph, an introduction, a screenshot with alt text and a caption,
+    bullets two levels deep in Word's list styles, a numbered list, a table and FAQs."""
     document = new_document()
-    document.add_heading(HUBSPOT, level=1)
-    document.add_heading("Short answer", level=2)
-    document.add_paragraph(
-        "Connect them with HubSpot's Sage Accounting app, then choose which contacts and "
-        "invoices to sync. Most firms are done in an afternoon."
-    )
-    document.add_heading("Install the app", level=2)
+    document.add_paragraph(HUBSPOT, style="Title")
+    short = document.add_paragraph()
+    short.add_run("Short answer:").bold = True
+    short.add_run(f" {SHORT_ANSWER}")
+    document.add_paragraph(INTRODUCTION)
+    document.add_heading("Install the app", level=1)
     document.add_paragraph("In HubSpot, open the App Marketplace and search for Sage.")
     add_picture(document, png(), alt=alt, caption=caption)
     document.add_paragraph("Then sign in to Sage when HubSpot asks.")
-    document.add_heading("Frequently asked questions", level=2)
-    document.add_heading("Does it cost extra?", level=3)
+    document.add_heading("Choose what syncs", level=1)
+    document.add_paragraph("Contacts", style="List Bullet")
+    document.add_paragraph("Companies become Sage customers", style="List Bullet 2")
+    document.add_paragraph("People stay in HubSpot only", style="List Bullet 2")
+    document.add_paragraph("Invoices", style="List Bullet")
+    document.add_paragraph("Open Settings.", style="List Number")
+    document.add_paragraph("Turn on the sync.", style="List Number")
+    document.add_paragraph("Table 1: What goes where", style="Caption")
+    add_table(document, [["Record", "HubSpot", "Sage"], ["Company", "Company", "Customer"]])
+    document.add_heading("Frequently asked questions", level=1)
+    document.add_heading("Does it cost extra?", level=2)
     document.add_paragraph("No: the app is free with any paid HubSpot plan.")
     return document
 
@@ -69,17 +92,17 @@ def published_html(client, page):
 # --- Pictures ------------------------------------------------------------------------------
 
 
-def test_a_picture_becomes_an_image_block_where_it_stood(guide_index, admin_user, client):
+def test_a_picture_becomes_an_image_block_where_it_stood(guide_index, editor, client):
     screenshots = Collection.get_first_root_node().add_child(name="Guide screenshots")
     page = import_guide(
         guide_index,
         file=upload("hubspot-sage.docx", docx_bytes(hubspot_guide())),
-        user=admin_user,
+        user=editor,
         image_collection=screenshots,
     )
     page = ArticlePage.objects.get(pk=page.pk)
-    blocks = body(page)
-    assert [kind for kind, _ in blocks] == ["heading", "text", "image", "text", "faq"]
+    blocks = body(page)[:4]
+    assert [kind for kind, _ in blocks] == ["heading", "text", "image", "text"]
     assert blocks[1][1] == "<p>In HubSpot, open the App Marketplace and search for Sage.</p>"
     assert blocks[3][1] == "<p>Then sign in to Sage when HubSpot asks.</p>"
     # The Caption paragraph is the image's caption, not a paragraph of the text.
@@ -91,7 +114,7 @@ def test_a_picture_becomes_an_image_block_where_it_stood(guide_index, admin_user
     image = Image.objects.get(pk=image_value["image"])
     assert image.title == SCREENSHOT_ALT
     assert image.collection == screenshots
-    assert image.uploaded_by_user == admin_user
+    assert image.uploaded_by_user == editor
     with image.file.open() as stored, PillowImage.open(stored) as picture:
         assert picture.size == (320, 180) and picture.format == "PNG"
     assert page.import_notes == ""
@@ -140,8 +163,8 @@ def test_a_picture_that_cannot_be_brought_in_is_listed_not_left_as_text(guide_in
     data = replace_media(docx_bytes(hubspot_guide()), b"\x89PNG but the rest is gone")
     page = import_guide(guide_index, file=upload("h.docx", data), user=admin_user)
     page = ArticlePage.objects.get(pk=page.pk)
-    blocks = body(page)
-    assert [kind for kind, _ in blocks] == ["heading", "text", "text", "faq"]
+    blocks = body(page)[:3]
+    assert [kind for kind, _ in blocks] == ["heading", "text", "text"]
     assert SCREENSHOT_ALT not in str(page.body.raw_data)
     assert "[Image" not in str(page.body.raw_data)
     assert Image.objects.count() == images
@@ -195,3 +218,156 @@ def test_a_table_caption_in_word_s_caption_style_is_the_table_s(guide_index, adm
     assert table["table_caption"] == "Sage and Xero compared"
     assert table["data"] == [["Feature", "Sage", "Xero"], ["Payroll", "Yes", "Add-on"]]
     assert "Sage and Xero compared" not in str(page.body.raw_data[0])
+
+
+# --- A finished draft ------------------------------------------------------------------------
+
+
+def test_a_guide_written_in_word_is_a_finished_draft(guide_index, editor, client):
+    page = import_guide(
+        guide_index, file=upload("hubspot-sage.docx", docx_bytes(hubspot_guide())), user=editor
+    )
+    page = ArticlePage.objects.get(pk=page.pk)
+    assert page.import_notes == ""
+    assert page.title == HUBSPOT  # Word's Title style
+    # The short answer once, without its label; the introduction is the standfirst and is
+    # not repeated in the body.
+    assert page.short_answer == f"<p>{SHORT_ANSWER}</p>"
+    assert page.summary == INTRODUCTION
+    raw = str(page.body.raw_data)
+    assert "Short answer" not in raw and "typing the same customer" not in raw
+    assert "sync. Most firms" not in raw
+    # The search description: the short answer cut on a word, within 160 characters.
+    description = page.search_description
+    assert len(description) <= 160 and description.endswith("…")
+    kept = description.removesuffix("…")
+    assert SHORT_ANSWER.startswith(kept) and SHORT_ANSWER[len(kept)] == " "
+    assert page.seo_title == ""  # the title fits in 60 characters
+    # The editor is the author, through an author profile made from their name.
+    (author,) = page.authors.all()
+    assert author.name == "Sam Writer" and author.user == editor
+
+    blocks = body(page)
+    kinds = [kind for kind, _ in blocks]
+    assert kinds == [
+        "heading", "text", "image", "text",
+        "heading", "text", "table",
+        "faq", "call_to_action",
+    ]  # fmt: skip
+    # Heading 1 sections under a Title: sections; Heading 2 under the FAQs: its questions.
+    assert blocks[0][1] == {"text": "Install the app", "level": "h2", "anchor": ""}
+    assert blocks[4][1] == {"text": "Choose what syncs", "level": "h2", "anchor": ""}
+    assert blocks[5][1] == (
+        "<ul><li>Contacts<ul><li>Companies become Sage customers</li>"
+        "<li>People stay in HubSpot only</li></ul></li><li>Invoices</li></ul>"
+        "<ol><li>Open Settings.</li><li>Turn on the sync.</li></ol>"
+    )
+    assert blocks[6][1]["table_caption"] == "What goes where"
+    questions = [
+        (item["value"]["question"], item["value"]["answer"]) for item in blocks[7][1]["items"]
+    ]
+    assert questions == [
+        ("Does it cost extra?", "<p>No: the app is free with any paid HubSpot plan.</p>")
+    ]
+    home = guide_index.get_site().root_page.specific
+    health_check = HealthCheckPage.objects.get()
+    assert blocks[8][1] == {
+        "heading": home.cta_heading,
+        "text": f"<p>{home.cta_text}</p>",
+        "button_label": home.cta_button_label,
+        "page": health_check.pk,
+    }
+
+    # What a reader sees on the live page.
+    html = published_html(client, page)
+    assert f'<p class="lede guide__standfirst">{INTRODUCTION}</p>'.replace("'", "&#x27;") in html
+    assert "<dt>Written by</dt><dd>Sam Writer</dd>" in html
+    assert "<li>Contacts<ul><li>Companies become Sage customers</li>" in html
+    main = re.search(r"<main\b.*?</main>", html, re.S).group(0)
+    assert text_of(main).count("Most firms are done in an afternoon") == 1
+    button = re.search(r'<p class="cta-panel__action"><a class="button" href="([^"]+)">', html)
+    assert button and button.group(1).startswith(health_check.url)
+
+
+def test_the_author_profile_is_found_or_linked_not_duplicated(guide_index, editor):
+    unlinked = Author.objects.create(name="Sam Writer", role="Integration lead")
+    data = docx_bytes(hubspot_guide())
+    first = import_guide(guide_index, file=upload("a.docx", data), user=editor)
+    second = import_guide(guide_index, file=upload("b.docx", data), user=editor)
+    unlinked.refresh_from_db()
+    assert unlinked.user == editor  # the existing author of that name, now linked
+    assert list(ArticlePage.objects.get(pk=first.pk).authors.all()) == [unlinked]
+    assert list(ArticlePage.objects.get(pk=second.pk).authors.all()) == [unlinked]
+    assert Author.objects.filter(name="Sam Writer").count() == 1
+
+
+def test_without_an_introduction_the_standfirst_is_left_to_the_editor(guide_index, admin_user):
+    document = new_document()
+    document.add_heading("Xero and Stripe", level=1)
+    document.add_heading("Short answer", level=2)
+    document.add_paragraph("Use Stripe’s Xero app for payouts.")
+    document.add_heading("Why payouts", level=2)
+    document.add_paragraph("Because fees are netted off.")
+    page = import_guide(guide_index, file=upload("x.docx", docx_bytes(document)), user=admin_user)
+    page = ArticlePage.objects.get(pk=page.pk)
+    assert page.summary == ""  # not the short answer again
+    assert page.short_answer == "<p>Use Stripe’s Xero app for payouts.</p>"
+    notes = page.import_notes
+    assert "The guide has no standfirst yet" in notes
+    # An account without a name gets no author made up from its user name.
+    assert list(page.authors.all()) == []
+    assert "The guide has no author: your account has no name to credit" in notes
+    assert page.latest_revision.as_object().summary == ""
+
+
+def test_a_call_to_action_of_the_document_s_own_is_the_only_one(guide_index, editor):
+    health_check = HealthCheckPage.objects.get()
+    document = hubspot_guide()
+    document.add_heading("How APIwise can help", level=1)
+    document.add_paragraph("We connect HubSpot and Sage for you, and test it with your data.")
+    page = import_guide(guide_index, file=upload("h.docx", docx_bytes(document)), user=editor)
+    page = ArticlePage.objects.get(pk=page.pk)
+    calls = [value for kind, value in body(page) if kind == "call_to_action"]
+    assert calls == [
+        {
+            "heading": "How APIwise can help",
+            "text": "<p>We connect HubSpot and Sage for you, and test it with your data.</p>",
+            "button_label": "",
+            "page": health_check.pk,
+        }
+    ]
+
+
+def test_the_site_settings_default_call_to_action_wins_over_the_home_page_s(guide_index, editor):
+    from apiwise.models import SiteSettings
+
+    settings = SiteSettings.for_site(guide_index.get_site())
+    settings.default_cta_heading = "Stuck connecting HubSpot?"
+    settings.default_cta_text = "Our Health Check finds what to fix first.\n\nFixed price."
+    settings.default_cta_button_label = "Book a Health Check"
+    settings.save()
+    page = import_guide(
+        guide_index, file=upload("h.docx", docx_bytes(hubspot_guide())), user=editor
+    )
+    kind, value = body(ArticlePage.objects.get(pk=page.pk))[-1]
+    assert kind == "call_to_action"
+    assert value["heading"] == "Stuck connecting HubSpot?"
+    assert value["text"] == "<p>Our Health Check finds what to fix first.</p><p>Fixed price.</p>"
+    assert value["button_label"] == "Book a Health Check"
+
+
+def test_a_long_title_gets_an_seo_title_that_fits(guide_index, editor):
+    title = "How to connect HubSpot to Sage Accounting without losing a single invoice on the way"
+    page = import_guide(
+        guide_index,
+        file=upload("h.docx", docx_bytes(hubspot_guide())),
+        title=title,
+        user=editor,
+    )
+    page = ArticlePage.objects.get(pk=page.pk)
+    assert page.title == title
+    assert len(page.seo_title) <= 60 and title.startswith(page.seo_title)
+    assert title[len(page.seo_title)] == " "  # ends on a whole word
+    assert f"the title for search engines (Promote tab) is “{page.seo_title}”" in (
+        page.import_notes
+    )
