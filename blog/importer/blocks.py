@@ -3,6 +3,8 @@
 
 The rules, in the order a document is read:
 
+- a document without any heading style gets its headings from its short bold-only lines
+  (the first line, when bold, is the title);
 - the first <h1> (Word's Title style or Heading 1) is the title (not a block). When later
   <h1>s follow it, the document's sections are Heading 1s: every later heading moves one
   level down (Heading 1 a section, Heading 2 a sub-heading or an FAQ's question);
@@ -37,9 +39,10 @@ from dataclasses import dataclass, field
 from html import escape
 
 from blog.blocks import DIAGRAMS, anchor_from, table_value
-from blog.importer.parse import Parser, language_key
+from blog.importer.parse import Item, Parser, language_key
 from blog.importer.sections import FAQ, Sections, h2_level
 
+HEADING_LENGTH = 120  # HeadingBlock's
 SHORT_ANSWER = re.compile(r"^(the\s+)?short\s+answer\W*$", re.IGNORECASE)
 SHORT_ANSWER_LABEL = re.compile(r"^(the\s+)?short\s+answer\s*[:.–—-]", re.IGNORECASE)
 # The label in a paragraph's HTML, bold or not, with its colon inside the bold or after it.
@@ -78,7 +81,25 @@ def without_label(html):
     def keep_bold(match):
         return "<p><b>" if match["bold"] and not match["closed"] else "<p>"
 
-    return LABEL_HTML.sub(keep_bold, html, count=1)
+    html = LABEL_HTML.sub(keep_bold, html, count=1)
+    # "Short answer: yes, …" reads "Yes, …" on its own.
+    return re.sub(r"^(<p>(?:<b>)?)([a-z])", lambda match: match[1] + match[2].upper(), html)
+
+
+def bold_lines_as_headings(items):
+    """A document without a single heading style, its headings typed as bold lines: each
+    short bold-only paragraph is a heading, the first a Heading 1 (the title) when nothing
+    comes before it. A bold line ending in "?" stays a paragraph: an FAQ's question."""
+    for number, item in enumerate(items):
+        if (
+            item.kind == "p"
+            and item.data["bold_only"]
+            and not item.data["caption"]
+            and len(item.text) <= HEADING_LENGTH
+            and not item.text.endswith(("?", ".", ":"))
+        ):
+            level = 1 if number == 0 else 2
+            items[number] = Item("heading", text=item.text, level=level)
 
 
 def convert(html, *, resolve_link, cta_page_id=None, pictures=0):
@@ -98,6 +119,8 @@ class Builder(Sections):
 
     def build(self):
         items = self.items
+        if not any(item.kind == "heading" for item in items):
+            bold_lines_as_headings(items)
         headings = [i for i, item in enumerate(items) if item.kind == "heading"]
         title_at = next((i for i in headings if items[i].level == 1), None)
         if any(items[i].level == 1 for i in headings if i != title_at):
@@ -166,7 +189,7 @@ class Builder(Sections):
         level = "h2" if self.items[i].level <= 2 else "h3"
         self.add("heading", {"text": text, "level": level, "anchor": ""})
         self.near = text
-        self.check_length(text, 120, "The heading")
+        self.check_length(text, HEADING_LENGTH, "The heading")
         return i + 1
 
     def short_answer(self, i):

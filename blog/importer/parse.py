@@ -24,7 +24,11 @@ BLOCKS = {
 }  # fmt: skip
 SKIP = {"script", "style", "head", "template", "noscript", "meta", "link", "title", "button"}
 BOLD, ITALIC = {"b", "strong"}, {"i", "em", "cite", "dfn", "var"}
-BREAK = "\x00"  # a <br> at the top of a paragraph: it splits the paragraph in two
+# A <br> at the top of a paragraph. One is a line break within the paragraph (Word's
+# Shift+Enter, Markdown's hard break), kept; two or more in a row (a blank line) split it.
+BREAK = "\x00"
+BLANK_LINE = re.compile(f"{BREAK}(?:\\s*{BREAK})+")
+LINE_BREAK = "<br/>"
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 # Callouts: Markdown admonitions (`!!! tip "Title"`) and GitHub's alerts (`> [!NOTE]`), by
 # the kinds a callout block has (information, warning, tip).
@@ -65,7 +69,7 @@ def squash(text):
 
 def plain(html):
     """Rich text as one line of plain text (tags at block boundaries become spaces)."""
-    spaced = re.sub(r"</?(p|li|ul|ol)\b[^>]*>", " ", html or "")
+    spaced = re.sub(r"</?(p|li|ul|ol|br)\b[^>]*>", " ", html or "")
     return squash(unescape(strip_tags(spaced)))
 
 
@@ -155,9 +159,10 @@ class Parser:
     def paragraph(self, nodes, caption=False):
         lost = []
         html = "".join(self.inline(node, lost, top=True) for node in nodes)
-        for part in html.split(BREAK):
+        for part in BLANK_LINE.split(html):
             part = re.sub(r"</(b|i)>(\s*)<\1>", r"\2", part)
-            part = " ".join(part.split())
+            part = " ".join(part.split()).strip(f" {BREAK}")
+            part = re.sub(f"\\s*{BREAK}\\s*", LINE_BREAK, part)
             if plain(part):
                 bold_only = bool(re.fullmatch(r"<b>[^<]*(<(?!/?b>)[^>]*>[^<]*)*</b>", part))
                 data = {"bold_only": bold_only, "caption": caption}

@@ -335,3 +335,40 @@ def test_a_long_title_gets_an_seo_title_that_fits(guide_index, editor):
     assert f"the title for search engines (Promote tab) is “{page.seo_title}”" in (
         page.import_notes
     )
+
+
+# --- Word as people use it -------------------------------------------------------------------
+
+
+def bold_line(document, text):
+    document.add_paragraph().add_run(text).bold = True
+
+
+def test_a_document_typed_without_heading_styles(guide_index, editor):
+    """Bold lines for headings, Shift+Enter line breaks and Word's curly quotes, as someone
+    who never opens the Styles pane writes."""
+    document = new_document()
+    bold_line(document, "Moving from Sage 50 to Xero")
+    document.add_paragraph("Short answer: export, map the accounts, import, then check.")
+    document.add_paragraph("Plan a quiet week for it; it’s not a one-evening job.")
+    bold_line(document, "Who to ask")
+    address = document.add_paragraph("APIwise")
+    address.add_run().add_break()
+    address.add_run("“Integration desk”, 1 High Street")
+    bold_line(document, "FAQs")
+    bold_line(document, "Can I keep my history?")
+    document.add_paragraph("Yes: the last two years come across.")
+    page = import_guide(guide_index, file=upload("s.docx", docx_bytes(document)), user=editor)
+    page = ArticlePage.objects.get(pk=page.pk)
+    assert page.title == "Moving from Sage 50 to Xero"
+    assert page.short_answer == "<p>Export, map the accounts, import, then check.</p>"
+    assert page.summary == "Plan a quiet week for it; it’s not a one-evening job."
+    blocks = body(page)
+    assert blocks[0] == ("heading", {"text": "Who to ask", "level": "h2", "anchor": ""})
+    # The line break stays a line break in its paragraph; the quotes stay curly.
+    assert blocks[1] == ("text", "<p>APIwise<br/>“Integration desk”, 1 High Street</p>")
+    kind, faq = blocks[2]
+    assert kind == "faq" and faq["heading"] == "FAQs"
+    assert [item["value"]["question"] for item in faq["items"]] == ["Can I keep my history?"]
+    assert blocks[3][0] == "call_to_action"
+    assert page.import_notes == ""
