@@ -372,3 +372,29 @@ def test_a_document_typed_without_heading_styles(guide_index, editor):
     assert [item["value"]["question"] for item in faq["items"]] == ["Can I keep my history?"]
     assert blocks[3][0] == "call_to_action"
     assert page.import_notes == ""
+
+
+def test_an_editor_who_may_not_add_images_gets_the_text_and_a_note(
+    client, django_user_model, guide_index
+):
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    user = django_user_model.objects.create_user(
+        "writer", "writer@example.com", "pw", first_name="Wren", last_name="Writer"
+    )
+    group = Group.objects.create(name="Guide writers without images")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(group=group, page=guide_index, permission_type="add")
+    user.groups.add(group)
+    client.force_login(user)
+    images = Image.objects.count()
+    form = client.get(IMPORT_URL).content.decode()
+    assert 'name="image_collection"' not in form  # nothing to choose from
+    response = client.post(IMPORT_URL, {"file": upload("h.docx", docx_bytes(hubspot_guide()))})
+    page = ArticlePage.objects.get(title=HUBSPOT)
+    assert response.status_code == 302
+    assert "image" not in [kind for kind, _ in body(page)]
+    assert Image.objects.count() == images
+    assert "you may not add images to the image library" in page.import_notes
+    assert [author.name for author in page.authors.all()] == ["Wren Writer"]
