@@ -24,7 +24,13 @@ from tests.blog.corpus.hubspot_sage import (
     SHORT_ANSWER,
     hubspot_guide,
 )
-from tests.blog.corpus.word import DOCX_TYPE, add_table, docx_bytes, new_document
+from tests.blog.corpus.word import (
+    DOCX_TYPE,
+    add_indented_list,
+    add_table,
+    docx_bytes,
+    new_document,
+)
 from tests.helpers import text_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_not_cached")]
@@ -398,3 +404,23 @@ def test_an_editor_who_may_not_add_images_gets_the_text_and_a_note(
     assert Image.objects.count() == images
     assert "you may not add images to the image library" in page.import_notes
     assert [author.name for author in page.authors.all()] == ["Wren Writer"]
+
+
+def test_lists_indented_with_tab_nest_and_numbered_lists_keep_their_own_levels(guide_index, editor):
+    document = new_document()
+    document.add_heading("What to sync from Shopify", level=1)
+    document.add_paragraph("Orders and stock, in that order.")
+    document.add_heading("What syncs", level=2)
+    add_indented_list(
+        document, [("Orders", 0), ("Paid", 1), ("Refunded", 1), ("Partly", 2), ("Stock", 0)]
+    )
+    document.add_paragraph("Then, once a month:")
+    add_indented_list(document, [("Export", 0), ("Check totals", 1), ("Import", 0)], True)
+    page = import_guide(guide_index, file=upload("s.docx", docx_bytes(document)), user=editor)
+    page = ArticlePage.objects.get(pk=page.pk)
+    assert body(page)[1] == (
+        "text",
+        "<ul><li>Orders<ul><li>Paid</li><li>Refunded<ul><li>Partly</li></ul></li></ul></li>"
+        "<li>Stock</li></ul><p>Then, once a month:</p>"
+        "<ol><li>Export<ol><li>Check totals</li></ol></li><li>Import</li></ol>",
+    )

@@ -6,6 +6,8 @@ is an inline drawing whose alt text is the drawing's description (docPr/@descr),
 import io
 
 from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx.shared import Cm
 from PIL import Image
 
@@ -46,3 +48,43 @@ def docx_bytes(document):
 
 def new_document():
     return Document()
+
+
+def add_indented_list(document, entries, numbered=False):
+    """A list made with Word's Bullets (or Numbering) button and Tab: "List Paragraph"
+    paragraphs, each with its level (0 the outermost) in a multi-level list definition of
+    the document's numbering, as Word stores it. `entries`: [(text, level)]."""
+    numbering = document.part.numbering_part.element
+    abstract_id = 100 + len(numbering.findall(nsdecls_tag("abstractNum")))
+    kind, text = ("decimal", "%{n}.") if numbered else ("bullet", "•")
+    levels = "".join(
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{kind}"/>'
+        f'<w:lvlText w:val="{text.format(n=level + 1)}"/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{720 * (level + 1)}" w:hanging="360"/></w:pPr></w:lvl>'
+        for level in range(9)
+    )
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+        f'<w:multiLevelType w:val="hybridMultilevel"/>{levels}</w:abstractNum>'
+    )
+    # Word keeps every abstractNum before the first num.
+    numbering.insert(len(numbering.findall(nsdecls_tag("abstractNum"))), abstract)
+    num_id = abstract_id
+    numbering.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+            f'<w:abstractNumId w:val="{abstract_id}"/></w:num>'
+        )
+    )
+    for entry, level in entries:
+        paragraph = document.add_paragraph(entry, style="List Paragraph")
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
+                f'<w:numId w:val="{num_id}"/></w:numPr>'
+            )
+        )
+
+
+def nsdecls_tag(name):
+    return f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{name}"
