@@ -138,7 +138,24 @@ def docx_to_html(data, limits, pictures=None):
     except Exception as error:  # mammoth raises many kinds on a damaged file
         raise unreadable from error
     check_html(result.value, limits)
-    return result.value
+    return footnotes_as_notes(result.value)
+
+
+def footnotes_as_notes(html):
+    """mammoth puts a Word document's footnotes and endnotes in a list at its end, each with
+    a link back up ("↑"): the list gets a "Notes" heading and loses those links. The numbers
+    in the text ("[1]") stay, as plain text."""
+    if 'id="footnote-' not in html and 'id="endnote-' not in html:
+        return html
+    soup = BeautifulSoup(html, "lxml")
+    for back in soup.select('a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]'):
+        back.decompose()
+    lists = {id(item.parent): item.parent for item in soup.select(NOTE_ITEMS)}
+    for notes in lists.values():
+        heading = soup.new_tag("h2")
+        heading.string = "Notes"
+        notes.insert_before(heading)
+    return "".join(str(child) for child in (soup.body or soup).contents)
 
 
 class PictureKeeper:
@@ -167,6 +184,7 @@ class PictureKeeper:
         return {"src": f"{PICTURE_SRC}{len(self.pictures) - 1}"}
 
 
+NOTE_ITEMS = 'li[id^="footnote-"], li[id^="endnote-"]'
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table").use(admon_plugin)
 

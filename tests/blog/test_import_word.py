@@ -26,11 +26,14 @@ from tests.blog.corpus.hubspot_sage import (
 )
 from tests.blog.corpus.word import (
     DOCX_TYPE,
+    add_footnote_reference,
     add_indented_list,
     add_table,
     docx_bytes,
     new_document,
+    with_footnotes,
 )
+from tests.blog.documents import without_default_call_to_action
 from tests.helpers import text_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_not_cached")]
@@ -424,3 +427,23 @@ def test_lists_indented_with_tab_nest_and_numbered_lists_keep_their_own_levels(g
         "<li>Stock</li></ul><p>Then, once a month:</p>"
         "<ol><li>Export<ol><li>Check totals</li></ol></li><li>Import</li></ol>",
     )
+
+
+def test_footnotes_are_notes_at_the_end(guide_index, editor):
+    document = new_document()
+    document.add_heading("Stripe fees in Xero", level=1)
+    document.add_paragraph("Record the fee as its own line.")
+    document.add_heading("Why", level=2)
+    fees = document.add_paragraph("Stripe pays out the net amount.")
+    add_footnote_reference(fees, 1)
+    data = with_footnotes(docx_bytes(document), ["1.5% + 20p for UK cards, in 2026."])
+    page = import_guide(guide_index, file=upload("f.docx", data), user=editor)
+    page = ArticlePage.objects.get(pk=page.pk)
+    blocks = without_default_call_to_action(body(page))
+    assert blocks == [
+        ("heading", {"text": "Why", "level": "h2", "anchor": ""}),
+        ("text", "<p>Stripe pays out the net amount.[1]</p>"),
+        ("heading", {"text": "Notes", "level": "h2", "anchor": ""}),
+        ("text", "<ol><li>1.5% + 20p for UK cards, in 2026.</li></ol>"),
+    ]
+    assert "↑" not in str(page.body.raw_data)

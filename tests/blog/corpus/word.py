@@ -4,6 +4,7 @@ is an inline drawing whose alt text is the drawing's description (docPr/@descr),
 "Edit Alt Text" puts it."""
 
 import io
+import zipfile
 
 from docx import Document
 from docx.oxml import parse_xml
@@ -88,3 +89,51 @@ def add_indented_list(document, entries, numbered=False):
 
 def nsdecls_tag(name):
     return f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{name}"
+
+
+def add_footnote_reference(paragraph, number):
+    """The superscript number Word's Insert Footnote puts in the text; its note is given to
+    with_footnotes."""
+    paragraph._p.append(
+        parse_xml(
+            f'<w:r {nsdecls("w")}><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+            f'<w:footnoteReference w:id="{number}"/></w:r>'
+        )
+    )
+
+
+def with_footnotes(data, notes):
+    """The saved .docx `data` with the footnotes part Word writes (word/footnotes.xml, its
+    relationship and content type) holding `notes`, numbered from 1."""
+    main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    footnotes = "".join(
+        f'<w:footnote w:id="{number}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+        f'<w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {text}</w:t></w:r>'
+        "</w:p></w:footnote>"
+        for number, text in enumerate(notes, start=1)
+    )
+    part = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{main}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        f"</w:footnote>{footnotes}</w:footnotes>"
+    )
+    source, buffer = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                content = content.replace(
+                    b"</Types>",
+                    b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+                )
+            elif info.filename == "word/_rels/document.xml.rels":
+                content = content.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+                    b"</Relationships>",
+                )
+            target.writestr(info, content)
+        target.writestr("word/footnotes.xml", part)
+    return buffer.getvalue()
