@@ -447,3 +447,35 @@ def test_footnotes_are_notes_at_the_end(guide_index, editor):
         ("text", "<ol><li>1.5% + 20p for UK cards, in 2026.</li></ol>"),
     ]
     assert "↑" not in str(page.body.raw_data)
+
+
+def as_word_drawing(data):
+    """The .docx with its picture stored as a Word drawing (EMF), as a chart or a shape
+    pasted from Excel or Visio is: a picture browsers cannot show."""
+    source, buffer = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content, name = source.read(info.filename), info.filename
+            if name.startswith("word/media/"):
+                name, content = re.sub(r"\.\w+$", ".emf", name), b"\x01\x00\x00\x00EMF"
+            elif name == "word/_rels/document.xml.rels":
+                content = re.sub(rb"(media/image\d+)\.\w+", rb"\1.emf", content)
+            elif name == "[Content_Types].xml":
+                content = content.replace(
+                    b"</Types>", b'<Default Extension="emf" ContentType="image/x-emf"/></Types>'
+                )
+            target.writestr(name, content)
+    return buffer.getvalue()
+
+
+def test_a_word_drawing_is_named_with_how_to_save_it_as_a_picture(guide_index, editor):
+    images = Image.objects.count()
+    data = as_word_drawing(docx_bytes(hubspot_guide()))
+    page = import_guide(guide_index, file=upload("h.docx", data), user=editor)
+    page = ArticlePage.objects.get(pk=page.pk)
+    assert "image" not in [kind for kind, _ in body(page)]
+    assert Image.objects.count() == images
+    assert (
+        f"The picture “{SCREENSHOT_ALT}” near “Install the app” could not be added to the "
+        "image library: it is a Word drawing (EMF or WMF), which browsers cannot show."
+    ) in page.import_notes
