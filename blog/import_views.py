@@ -10,6 +10,10 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.forms.collections import CollectionChoiceField
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+from wagtail.permissions import policy_registry
 
 from blog.importer import ImportProblem, import_guide
 from blog.importer.formats import (
@@ -53,9 +57,28 @@ class ImportGuideForm(forms.Form):
         required=False,
         max_length=300,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="One or two sentences under the title. Leave blank to use the first "
-        "sentences of the short answer.",
+        help_text="One or two sentences under the title. Leave blank to use the document's "
+        "introduction (a first paragraph after the short answer, before any heading).",
     )
+
+    image_collection = CollectionChoiceField(
+        label="Collection for the pictures",
+        queryset=Collection.objects.none(),
+        required=False,
+        empty_label=None,
+        help_text="Pictures in a Word document are added to the image library, in this collection.",
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The collections the editor may add images to, as on the image library's own upload
+        # form; the root collection (the library's default) first when allowed.
+        image_permissions = policy_registry.get_by_type(get_image_model())
+        collections = image_permissions.collections_user_has_permission_for(user, "add")
+        self.fields["image_collection"].queryset = collections.order_by("path")
+        self.may_add_images = collections.exists()
+        if not self.may_add_images:
+            del self.fields["image_collection"]
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
@@ -99,6 +122,8 @@ def import_guide_view(request):
     form = ImportGuideForm(
         request.POST if request.method == "POST" else None,
         request.FILES if request.method == "POST" else None,
+        user=request.user,
+        initial={"image_collection": Collection.get_first_root_node()},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -110,6 +135,8 @@ def import_guide_view(request):
                 file=data["file"] or None,
                 html=data["html"],
                 user=request.user,
+                image_collection=data.get("image_collection"),
+                may_add_images=form.may_add_images,
             )
         except ImportProblem as problem:
             form.add_error(problem.field, str(problem))

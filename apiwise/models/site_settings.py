@@ -99,6 +99,16 @@ class SiteSettings(BaseSiteSetting):
         help_text="Where calls to action send readers when nothing else is chosen, such as in "
         "an imported guide: usually the Integration Health Check page.",
     )
+    # The call to action an imported guide ends with when the document has none of its own;
+    # left blank, the home page's call to action is used.
+    default_cta_heading = models.CharField(
+        "heading",
+        max_length=120,
+        blank=True,
+        help_text="Leave blank to use the home page's call to action.",
+    )
+    default_cta_text = models.TextField("text", max_length=400, blank=True)
+    default_cta_button_label = models.CharField("button label", max_length=60, blank=True)
 
     panels = [
         MultiFieldPanel(
@@ -127,7 +137,15 @@ class SiteSettings(BaseSiteSetting):
             heading="Search and sharing defaults",
         ),
         PageChooserPanel("privacy_page"),
-        PageChooserPanel("default_cta_page"),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("default_cta_page"),
+                FieldPanel("default_cta_heading"),
+                FieldPanel("default_cta_text"),
+                FieldPanel("default_cta_button_label"),
+            ],
+            heading="Default call to action (ends imported guides)",
+        ),
     ]
 
     class Meta:

@@ -8,39 +8,48 @@ to review, preview and publish.
     parse.py    clean HTML to a flat list of items (headings, paragraphs, tables…)
     links.py    links to this site's pages become page links
     blocks.py   items to title, short answer, body blocks and notes
+    pictures.py a Word document's pictures into the image library (in the web process)
+    finishing.py standfirst, author, call to action and search fields: a finished draft
 
 `import_guide` is the one entry point (the admin view in blog/import_views.py calls it);
 `convert_document` is its first half (blocks, no page), which the demo content's guides are
 loaded through too.
 """
 
-import re
-
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from apiwise.seo import plain_text
-from blog.importer import formats, sandbox
+from blog.importer import finishing, formats, pictures, sandbox
 from blog.importer.formats import MAX_UPLOAD
 from blog.importer.limits import Limits
 from blog.importer.links import LinkResolver
-from blog.importer.parse import plain
 from blog.importer.problem import ImportProblem
 
 __all__ = ["MAX_UPLOAD", "ImportProblem", "convert_document", "import_guide"]
 
 TITLE_LENGTH = 255
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-def import_guide(index, *, title=None, summary="", file=None, html="", user=None):
+def import_guide(
+    index,
+    *,
+    title=None,
+    summary="",
+    file=None,
+    html="",
+    user=None,
+    image_collection=None,
+    may_add_images=True,
+):
     """Create an unpublished ArticlePage under `index` (a GuideIndexPage) from `file` (an
-    uploaded .docx, .md or .html) or `html` (pasted), with a first revision by `user`.
+    uploaded .docx, .md or .html) or `html` (pasted), with a first revision by `user`. The
+    document's pictures go in `image_collection` (the root collection when None); when the
+    user `may_add_images` nowhere, they are left out, with a note.
 
-    `title` and `summary` (the standfirst) win over what the document says when given.
-    Raises ImportProblem, with the form field it is about, when there is nothing usable."""
+    `title` and `summary` (the standfirst) win over what the document says when given (see
+    finishing.py for the rest). Raises ImportProblem, with the form field it is about, when there is nothing usable."""
     from blog.models import ArticlePage
 
     result, file_title = convert_document(index, file=file, html=html)
@@ -56,24 +65,34 @@ def import_guide(index, *, title=None, summary="", file=None, html="", user=None
         raise ImportProblem(
             "Give the guide a title: the text has no Heading 1 to take one from.", "title"
         )
-    summary = (summary or "").strip() or standfirst_from(result.short_answer)
-    if not summary:
-        raise ImportProblem(
-            "Write a standfirst: the document has no short answer to take one from.", "summary"
-        )
-    page = ArticlePage(
-        title=title,
-        slug=unique_slug(index, title),
-        summary=summary,
-        short_answer=result.short_answer,
-        body=result.blocks,
-        import_notes="\n".join(f"• {note}" for note in result.notes),
-        live=False,
-        owner=user,
-    )
+    site = index.get_site()
+    notes = result.notes
+    summary = (summary or "").strip() or finishing.standfirst_from_introduction(result)
+    finishing.end_with_call_to_action(result, site)
     with transaction.atomic():
+        if may_add_images:
+            pictures.add_to_library(
+                result, guide_title=title, collection=image_collection, user=user
+            )
+        else:
+            pictures.leave_out(result)
+        author = finishing.author_for(user, notes)
+        page = ArticlePage(
+            title=title,
+            slug=unique_slug(index, title),
+            summary=summary,
+            short_answer=result.short_answer,
+            body=result.blocks,
+            search_description=finishing.search_description(result.short_answer),
+            seo_title=finishing.seo_title(title, notes),
+            live=False,
+            owner=user,
+        )
+        page.authors = [author] if author else []
+        page.import_notes = "\n".join(f"• {note}" for note in notes)
         index.add_child(instance=page)
-        page.save_revision(user=user)
+        # A draft may be incomplete (no standfirst yet), as one saved in the editor may.
+        page.save_revision(user=user, clean=False)
         log(instance=page, action="wagtail.create", user=user)
     return page
 
@@ -94,19 +113,6 @@ def convert_document(index, *, file=None, html=""):
     )
     result.notes += links.notes
     return result, formats.title_from_file_name(name)
-
-
-def standfirst_from(html, limit=300):
-    """The first sentence or two of rich text, as plain text of at most `limit` characters
-    ending on a whole word."""
-    text = plain(html)
-    summary = ""
-    for sentence in SENTENCE_END.split(text)[:2]:
-        candidate = f"{summary} {sentence}".strip()
-        if len(candidate) > limit:
-            break
-        summary = candidate
-    return summary or plain_text(text, limit=limit)
 
 
 def one_line(text, limit):

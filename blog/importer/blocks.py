@@ -3,9 +3,14 @@
 
 The rules, in the order a document is read:
 
-- the first <h1> is the title (not a block); a later <h1> is a section heading (h2);
+- a document without any heading style gets its headings from its short bold-only lines
+  (the first line, when bold, is the title);
+- the first <h1> (Word's Title style or Heading 1) is the title (not a block). When later
+  <h1>s follow it, the document's sections are Heading 1s: every later heading moves one
+  level down (Heading 1 a section, Heading 2 a sub-heading or an FAQ's question);
 - a "Short answer" / "The short answer" heading: the paragraphs after it, up to anything that
-  is not a paragraph, are the short answer. Without one, the first paragraph is;
+  is not a paragraph, are the short answer. Without one, a paragraph that starts "Short
+  answer:" (before the first section) is, without its label; else the first paragraph;
 - "FAQs", "FAQ" or "Frequently asked questions" starts an FAQ block that runs to the next
   h2. Its questions are the sub-headings if it has any, else its bold-only paragraphs, else
   its paragraphs ending in "?"; the paragraphs and lists after a question are its answer;
@@ -15,14 +20,18 @@ The rules, in the order a document is read:
   a last paragraph that is nothing but a link to that page is the button's label;
 - consecutive paragraphs and lists are one text block (a horizontal line between them makes
   two); a table, code sample, quotation or callout each its own block; a "Table: …"
-  paragraph just before a table is its caption;
+  paragraph (or one in Word's Caption style) just before a table is its caption;
+- a picture that came with the document is an image block where it stood (after the text of
+  the paragraph that held it); a paragraph in Word's Caption style right after it is its
+  caption. Pictures in FAQ answers and callouts, which hold text only, follow those blocks;
 - a callout is a Markdown admonition (`!!! tip "Title"` then indented text; kinds info,
   note, tip, warning…) or GitHub's alert (`> [!TIP]`);
 - a code block in the language "diagram" is one of the site's diagrams: its first line is
   the diagram's name, the rest its caption.
 
 Whatever cannot be mapped keeps its text (as a paragraph in the nearest text) and gets a
-note, so that nothing is lost without the editor being told.
+note, so that nothing is lost without the editor being told. An image that cannot be brought
+in leaves no placeholder on the page: the note names it by its description.
 """
 
 import re
@@ -30,12 +39,19 @@ from dataclasses import dataclass, field
 from html import escape
 
 from blog.blocks import DIAGRAMS, anchor_from, table_value
-from blog.importer.parse import Parser, language_key
+from blog.importer.parse import Item, Parser, language_key
+from blog.importer.sections import FAQ, Sections, h2_level
 
+HEADING_LENGTH = 120  # HeadingBlock's
 SHORT_ANSWER = re.compile(r"^(the\s+)?short\s+answer\W*$", re.IGNORECASE)
-FAQ = re.compile(r"^(faqs?|frequently\s+asked\s+questions)\W*$", re.IGNORECASE)
-CTA_PREFIXES = ("how apiwise can help", "want this set up properly")
-TABLE_CAPTION = re.compile(r"^table\s*:\s*", re.IGNORECASE)
+SHORT_ANSWER_LABEL = re.compile(r"^(the\s+)?short\s+answer\s*[:.–—-]", re.IGNORECASE)
+# The label in a paragraph's HTML, bold or not, with its colon inside the bold or after it.
+LABEL_HTML = re.compile(
+    r"^<p>(?:(?P<bold><b>)\s*(?:the\s+)?short\s+answer\s*[:.–—-]?\s*(?P<closed></b>)?"
+    r"|(?:the\s+)?short\s+answer)\s*[:.–—-]?\s*",
+    re.IGNORECASE,
+)
+TABLE_CAPTION = re.compile(r"^table(\s+\d+)?\s*:\s*", re.IGNORECASE)
 ADVICE = {
     "An image": "was not imported: add it with an Image block",
     "An embedded item (video, frame or drawing)": "was not imported: add it by hand if needed",
@@ -54,24 +70,47 @@ class Result:
     blocks: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     empty: bool = True  # nothing but what could not be imported (or nothing at all)
+    # The pictures image blocks show, by number ({"content_type", "data" (base64)}): an image
+    # block's "image" is that number until pictures.py puts them in the image library.
+    pictures: dict = field(default_factory=dict)
 
 
-def convert(html, *, resolve_link, cta_page_id=None):
+def without_label(html):
+    """A paragraph's HTML without its leading "Short answer:"."""
+
+    def keep_bold(match):
+        return "<p><b>" if match["bold"] and not match["closed"] else "<p>"
+
+    html = LABEL_HTML.sub(keep_bold, html, count=1)
+    # "Short answer: yes, …" reads "Yes, …" on its own.
+    return re.sub(r"^(<p>(?:<b>)?)([a-z])", lambda match: match[1] + match[2].upper(), html)
+
+
+def bold_lines_as_headings(items):
+    """A document without a single heading style, its headings typed as bold lines: each
+    short bold-only paragraph is a heading, the first a Heading 1 (the title) when nothing
+    comes before it. A bold line ending in "?" stays a paragraph: an FAQ's question."""
+    for number, item in enumerate(items):
+        if (
+            item.kind == "p"
+            and item.data["bold_only"]
+            and not item.data["caption"]
+            and len(item.text) <= HEADING_LENGTH
+            and not item.text.endswith(("?", ".", ":"))
+        ):
+            level = 1 if number == 0 else 2
+            items[number] = Item("heading", text=item.text, level=level)
+
+
+def convert(html, *, resolve_link, cta_page_id=None, pictures=0):
     """`resolve_link(href, text)` gives ("page", id), ("url", href) or None; `cta_page_id` is
-    the Health Check page, where calls to action send readers."""
-    items = Parser(resolve_link).parse(html)
+    the Health Check page, where calls to action send readers; `pictures` is how many
+    pictures came with the HTML."""
+    items = Parser(resolve_link, pictures).parse(html)
     return Builder(items, cta_page_id).build()
 
 
-def _h2_level(item):
-    return item.kind == "heading" and item.level <= 2
-
-
-def _named_call_to_action(text):
-    return text.casefold().replace("’", "'").startswith(CTA_PREFIXES)
-
-
-class Builder:
+class Builder(Sections):
     def __init__(self, items, cta_page_id):
         self.items, self.cta_page_id = items, cta_page_id
         self.result = Result()
@@ -80,14 +119,30 @@ class Builder:
 
     def build(self):
         items = self.items
+        if not any(item.kind == "heading" for item in items):
+            bold_lines_as_headings(items)
         headings = [i for i, item in enumerate(items) if item.kind == "heading"]
         title_at = next((i for i in headings if items[i].level == 1), None)
+        if any(items[i].level == 1 for i in headings if i != title_at):
+            for i in headings[headings.index(title_at) + 1 :]:
+                items[i].level += 1
         short_at = next((i for i in headings if SHORT_ANSWER.match(items[i].text)), None)
-        sections = [i for i in headings if _h2_level(items[i]) and i not in (title_at, short_at)]
+        sections = [i for i in headings if h2_level(items[i]) and i not in (title_at, short_at)]
         calls = {i for i in sections if self.is_call_to_action(i, sections)}
+        labelled_at = None
+        if short_at is None:
+            before_sections = items[: sections[0]] if sections else items
+            labelled_at = next(
+                (
+                    i
+                    for i, item in enumerate(before_sections)
+                    if item.kind == "p" and SHORT_ANSWER_LABEL.match(item.text)
+                ),
+                None,
+            )
         self.result.title = items[title_at].text if title_at is not None else ""
         self.result.empty = all(item.kind in ("lost", "break") for item in items)
-        need_short = short_at is None
+        need_short = short_at is None and labelled_at is None
         i = 0
         while i < len(items):
             item = items[i]
@@ -95,13 +150,16 @@ class Builder:
                 i += 1
             elif i == short_at:
                 i = self.short_answer(i)
-            elif item.kind == "heading" and _h2_level(item) and FAQ.match(item.text):
+            elif i == labelled_at:
+                self.result.short_answer = without_label(item.html)
+                i += 1
+            elif item.kind == "heading" and h2_level(item) and FAQ.match(item.text):
                 i = self.faq(i) or self.heading(i)
             elif i in calls:
                 i = self.call_to_action(i)
             elif item.kind == "heading":
                 i = self.heading(i)
-            elif item.kind == "p" and need_short:
+            elif item.kind == "p" and need_short and not item.data["caption"]:
                 need_short = False
                 self.result.short_answer = item.html
                 self.note(
@@ -131,7 +189,7 @@ class Builder:
         level = "h2" if self.items[i].level <= 2 else "h3"
         self.add("heading", {"text": text, "level": level, "anchor": ""})
         self.near = text
-        self.check_length(text, 120, "The heading")
+        self.check_length(text, HEADING_LENGTH, "The heading")
         return i + 1
 
     def short_answer(self, i):
@@ -146,122 +204,23 @@ class Builder:
             )
         return end
 
-    def is_call_to_action(self, i, sections):
-        if _named_call_to_action(self.items[i].text):
-            return self.run_of(i) > i + 1
-        if i not in sections[-2:] or self.cta_page_id is None:
-            return False
-        link = f'linktype="page" id="{self.cta_page_id}"'
-        return any(link in item.html for item in self.items[i + 1 : self.run_of(i)])
-
-    def call_to_action(self, i):
-        heading, end = self.items[i].text, self.run_of(i)
-        self.flush()
-        self.near = heading
-        region = self.items[i + 1 : end]
-        button = self.button_label(region[-1]) if region else ""
-        if button:
-            region = region[:-1]
-        text = "".join(self.collect(region))
-        value = {
-            "heading": heading,
-            "text": text,
-            "button_label": button,
-            "page": self.cta_page_id,
-        }
-        self.add("call_to_action", value)
-        self.check_length(heading, 120, "The heading")
-        self.check_length(button, 60, "The button's label")
-        if not _named_call_to_action(heading) and not button:
-            self.note(
-                f"“{heading}” became a call to action (a section near the end that links to "
-                "the Health Check): if it is an ordinary section, replace the block with a "
-                "heading and a text block."
-            )
-        return end
-
-    def button_label(self, item):
-        """The text of a paragraph that is only a link to the call-to-action page, else ""."""
-        if item.kind != "p" or self.cta_page_id is None:
-            return ""
-        link = f'<p><a linktype="page" id="{self.cta_page_id}">'
-        whole = item.html.startswith(link) and item.html.endswith("</a></p>")
-        return item.text if whole and item.html.count("<a ") == 1 else ""
-
-    def faq(self, i):
-        """The FAQ block from the heading at `i` to the next h2, or None if it has no
-        questions (then it is an ordinary heading)."""
-        end = i + 1
-        while end < len(self.items) and not _h2_level(self.items[end]):
-            end += 1
-        region = self.items[i + 1 : end]
-        levels = [item.level for item in region if item.kind == "heading"]
-        if levels:
-            is_question = lambda item: item.kind == "heading" and item.level == min(levels)  # noqa: E731
-        elif any(item.data.get("bold_only") for item in region):
-            is_question = lambda item: item.kind == "p" and item.data.get("bold_only")  # noqa: E731
-        else:
-            is_question = lambda item: item.kind == "p" and item.text.endswith("?")  # noqa: E731
-        if not any(is_question(item) for item in region):
-            return None
-        heading = self.items[i].text
-        self.flush()
-        self.near = heading
-        intro, questions = [], []
-        for item in region:
-            if is_question(item):
-                questions.append({"question": item.text, "answer": []})
-                continue
-            target = questions[-1]["answer"] if questions else intro
-            if item.kind == "break":
-                continue
-            if item.kind in ("p", "list", "lost"):
-                target.extend(self.collect([item]))
-            else:
-                where = f"the answer to “{questions[-1]['question']}”" if questions else heading
-                what = {
-                    "heading": "A sub-heading",
-                    "table": "A table",
-                    "code": "A code sample",
-                    "quote": "A quotation",
-                    "callout": "A callout",
-                }[item.kind]
-                self.note(
-                    f"{what} in {where} was kept as plain text: an FAQ answer holds "
-                    "paragraphs and lists only."
-                )
-                target.extend(self.as_paragraphs(item))
-        if intro:
-            self.add("text", "".join(intro))
-            self.note(
-                f"The text between “{heading}” and its first question was put in a text "
-                "block above the FAQ."
-            )
-        for question in questions:
-            self.check_length(question["question"], 200, "The question")
-            if not question["answer"]:
-                self.note(
-                    f"The question “{question['question']}” has no answer: add one "
-                    "before publishing."
-                )
-        items = [{"question": q["question"], "answer": "".join(q["answer"])} for q in questions]
-        self.add("faq", {"heading": heading, "items": items})
-        return end
-
     # Everything else ----------------------------------------------------------------------
 
     def body_item(self, i):
         item = self.items[i]
         following = self.items[i + 1] if i + 1 < len(self.items) else None
-        if (
-            item.kind == "p"
-            and TABLE_CAPTION.match(item.text)
-            and following
-            and following.kind == "table"
-        ):
+        if item.data.get("taken"):  # a picture's caption, already in its block
+            return
+        captioned = item.kind == "p" and (TABLE_CAPTION.match(item.text) or item.data["caption"])
+        if captioned and following and following.kind == "table":
             following.data["lead_caption"] = TABLE_CAPTION.sub("", item.text)
             return
-        if item.kind in ("p", "list", "lost"):
+        if item.kind == "picture":
+            caption = ""
+            if following and following.kind == "p" and following.data["caption"]:
+                caption, following.data["taken"] = following.text, True
+            self.picture(item, caption)
+        elif item.kind in ("p", "list", "lost"):
             self.text.extend(self.collect([item]))
         elif item.kind == "break":
             self.flush()
@@ -303,10 +262,16 @@ class Builder:
 
     def callout(self, item):
         self.flush()
-        title, parts = item.text, []
+        title, parts, pictures = item.text, [], []
         for inside in item.data["items"]:
             if inside.kind in ("p", "list", "lost"):
                 parts.extend(self.collect([inside]))
+            elif inside.kind == "picture":
+                pictures.append(inside)
+                self.note(
+                    f"A picture in the callout “{title}” near {self.where()} was placed after "
+                    "it: a callout holds paragraphs and lists only."
+                )
             elif inside.kind != "break":
                 self.note(
                     f"Something other than paragraphs and lists in the callout “{title}” near "
@@ -322,6 +287,20 @@ class Builder:
             )
         self.check_length(title, 80, "The callout's title")
         self.add("callout", {"kind": item.data["kind"], "title": title, "text": "".join(parts)})
+        for picture in pictures:
+            self.picture(picture)
+
+    def picture(self, item, caption=""):
+        self.flush()
+        self.check_length(item.text, 200, "The picture's description")
+        self.check_length(caption, 200, "The picture's caption")
+        if not item.text:
+            self.note(
+                f"A picture near {self.where()} has no description (alt text): describe it "
+                "for people who cannot see it, or say it is decorative."
+            )
+        value = {"image": item.data["picture"], "alt_text": item.text[:200], "caption": caption}
+        self.add("image", value)
 
     def diagram(self, item):
         name, _, caption = item.text.strip().partition("\n")
@@ -354,7 +333,8 @@ class Builder:
         for item in items:
             if item.kind == "lost":
                 what = item.data["what"]
-                self.note(f"{what} near {self.where()} {ADVICE[what]}.")
+                described = f"{what} (“{item.data['alt']}”)" if item.data.get("alt") else what
+                self.note(f"{described} near {self.where()} {ADVICE[what]}.")
                 if item.text:
                     parts.append(f"<p>{escape(item.text)}</p>")
             else:

@@ -9,6 +9,7 @@
   redirect links undone, every attribute but the few the converter reads removed.
 """
 
+import base64
 import io
 import re
 import zipfile
@@ -29,17 +30,30 @@ MAX_UPLOAD = 5 * 1024 * 1024
 DOCX_STYLE_MAP = """
 p[style-name='Title'] => h1:fresh
 p[style-name='Subtitle'] => p:fresh
+p[style-name='Caption'] => p.caption:fresh
 p[style-name='Code'] => pre:separator('\\n')
 p[style-name='Source Code'] => pre:separator('\\n')
 p[style-name='HTML Preformatted'] => pre:separator('\\n')
 p[style-name='Quote'] => blockquote > p:fresh
 p[style-name='Intense Quote'] => blockquote > p:fresh
 r[style-name='Verbatim Char'] => code
-"""
+""" + "".join(
+    # Word's list styles carry their own numbering, each level at level 1 of a list of its
+    # own, which mammoth would flatten: the style's number is the level.
+    f"p[style-name='List {kind}{f' {level}' if level > 1 else ''}'] => "
+    f"{'ul|ol > li > ' * (level - 1)}{tag} > li:fresh\n"
+    for kind, tag in (("Bullet", "ul"), ("Number", "ol"))
+    for level in range(1, 6)
+)
 
 KEEP_ATTRIBUTES = {"a": {"href"}, "img": {"alt"}, "td": {"colspan"}, "th": {"colspan"}}
 DROP_TAGS = ["script", "style", "meta", "link", "title", "head", "template", "noscript"]
 TAG = re.compile(r"<[a-zA-Z][^>]*>")
+# A picture from a .docx is sent back to the web process with the HTML (sandbox.py), which
+# adds it to the image library: the HTML refers to it by its number among the pictures.
+PICTURE_SRC = "picture:"
+# All of a document's pictures together, unpacked (a zip's sizes are its own claim).
+MAX_PICTURES_BYTES = 2 * MAX_UPLOAD
 
 
 def extension(name):
@@ -63,14 +77,18 @@ def read_upload(file):
     return name, data
 
 
-def to_html(*, name="", data=b"", html="", limits=None):
+def to_html(*, name="", data=b"", html="", limits=None, pictures=None):
     """Clean HTML from a file's `name` and `data` (read_upload's) or pasted `html`, within
-    `limits` (the settings' when not given)."""
+    `limits` (the settings' when not given). A Word document's pictures are appended to the
+    list `pictures`, when given, as {"content_type", "data" (base64)}; each <img> says which
+    by its src, PICTURE_SRC and its number."""
     limits = limits or Limits.from_settings()
     if not name:
         if not (html or "").strip():
             raise ImportProblem("Paste the guide here, or upload a file.", "html")
         return pasted_html(html, limits)
+    if extension(name) == ".docx":
+        return docx_to_html(data, limits, pictures)
     return READERS[extension(name)](data, limits)
 
 
@@ -99,7 +117,7 @@ def title_from_file_name(name):
     return stem[:1].upper() + stem[1:]
 
 
-def docx_to_html(data, limits):
+def docx_to_html(data, limits, pictures=None):
     unreadable = ImportProblem(
         "That Word document could not be read. Open it in Word or Google Docs, save it again "
         "as .docx (or paste its text below) and try once more."
@@ -112,9 +130,7 @@ def docx_to_html(data, limits):
         result = mammoth.convert_to_html(
             io.BytesIO(data),
             style_map=DOCX_STYLE_MAP,
-            # Images are not imported (they need alt text and a place in the image library):
-            # keep only their description, not megabytes of base64.
-            convert_image=mammoth.images.img_element(lambda image: {"src": ""}),
+            convert_image=mammoth.images.img_element(PictureKeeper(pictures)),
             external_file_access=False,
         )
     except ImportProblem:
@@ -122,9 +138,53 @@ def docx_to_html(data, limits):
     except Exception as error:  # mammoth raises many kinds on a damaged file
         raise unreadable from error
     check_html(result.value, limits)
-    return result.value
+    return footnotes_as_notes(result.value)
 
 
+def footnotes_as_notes(html):
+    """mammoth puts a Word document's footnotes and endnotes in a list at its end, each with
+    a link back up ("↑"): the list gets a "Notes" heading and loses those links. The numbers
+    in the text ("[1]") stay, as plain text."""
+    if 'id="footnote-' not in html and 'id="endnote-' not in html:
+        return html
+    soup = BeautifulSoup(html, "lxml")
+    for back in soup.select('a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]'):
+        back.decompose()
+    lists = {id(item.parent): item.parent for item in soup.select(NOTE_ITEMS)}
+    for notes in lists.values():
+        heading = soup.new_tag("h2")
+        heading.string = "Notes"
+        notes.insert_before(heading)
+    return "".join(str(child) for child in (soup.body or soup).contents)
+
+
+class PictureKeeper:
+    """mammoth's convert_image: each picture's bytes kept in `pictures` (none kept when it is
+    None), the <img> pointing at it. A picture that cannot be read, or that would take the
+    document's pictures past MAX_PICTURES_BYTES, keeps an empty src: the converter lists it
+    in the notes as not imported."""
+
+    def __init__(self, pictures):
+        self.pictures, self.room = pictures, MAX_PICTURES_BYTES
+
+    def __call__(self, image):
+        if self.pictures is None:
+            return {"src": ""}
+        try:
+            with image.open() as stream:
+                data = stream.read(self.room + 1)
+        except Exception:  # a picture linked to a file outside the document, or damaged
+            return {"src": ""}
+        if not data or len(data) > self.room:
+            return {"src": ""}
+        self.room -= len(data)
+        self.pictures.append(
+            {"content_type": image.content_type or "", "data": base64.b64encode(data).decode()}
+        )
+        return {"src": f"{PICTURE_SRC}{len(self.pictures) - 1}"}
+
+
+NOTE_ITEMS = 'li[id^="footnote-"], li[id^="endnote-"]'
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table").use(admon_plugin)
 

@@ -1,5 +1,5 @@
 """Clean HTML as a flat list of `Item`s (heading, paragraph, list, table, code, quote, callout,
-a break between runs of text, or something that cannot be imported), in document order,
+picture, a break between runs of text, or something that cannot be imported), in document order,
 whatever wrappers held them. Inline markup is reduced to what a guide's rich text allows: <b>,
 <i> and links."""
 
@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from django.utils.html import strip_tags
 
 from blog.blocks import LANGUAGES
+from blog.importer.formats import PICTURE_SRC
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Elements that cannot be imported at all (their text is kept, with a note).
@@ -23,7 +24,11 @@ BLOCKS = {
 }  # fmt: skip
 SKIP = {"script", "style", "head", "template", "noscript", "meta", "link", "title", "button"}
 BOLD, ITALIC = {"b", "strong"}, {"i", "em", "cite", "dfn", "var"}
-BREAK = "\x00"  # a <br> at the top of a paragraph: it splits the paragraph in two
+# A <br> at the top of a paragraph. One is a line break within the paragraph (Word's
+# Shift+Enter, Markdown's hard break), kept; two or more in a row (a blank line) split it.
+BREAK = "\x00"
+BLANK_LINE = re.compile(f"{BREAK}(?:\\s*{BREAK})+")
+LINE_BREAK = "<br/>"
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 # Callouts: Markdown admonitions (`!!! tip "Title"`) and GitHub's alerts (`> [!NOTE]`), by
 # the kinds a callout block has (information, warning, tip).
@@ -51,7 +56,7 @@ LANGUAGE_ALIASES = {
 
 @dataclass
 class Item:
-    kind: str  # heading, p, list, table, code, quote, callout, break, lost
+    kind: str  # heading, p, list, table, code, quote, callout, picture, break, lost
     text: str = ""  # plain text
     html: str = ""  # rich text (p, list)
     level: int = 0  # heading
@@ -64,7 +69,7 @@ def squash(text):
 
 def plain(html):
     """Rich text as one line of plain text (tags at block boundaries become spaces)."""
-    spaced = re.sub(r"</?(p|li|ul|ol)\b[^>]*>", " ", html or "")
+    spaced = re.sub(r"</?(p|li|ul|ol|br)\b[^>]*>", " ", html or "")
     return squash(unescape(strip_tags(spaced)))
 
 
@@ -84,8 +89,9 @@ def has_blocks(element):
 
 
 class Parser:
-    def __init__(self, resolve_link):
-        self.resolve_link = resolve_link
+    def __init__(self, resolve_link, pictures=0):
+        """`pictures`: how many pictures came with the HTML (formats.py's PICTURE_SRC)."""
+        self.resolve_link, self.pictures = resolve_link, pictures
         self.items = []
 
     def parse(self, html):
@@ -119,7 +125,9 @@ class Parser:
         elif name in ("p", "dt", "dd", "address", "summary", "figcaption") and not any(
             isinstance(c, Tag) and has_blocks(c) for c in element.children
         ):
-            self.paragraph(list(element.children))
+            # Word's "Caption" style (formats.py): a picture's caption after it, or a table's
+            # before it.
+            self.paragraph(list(element.children), caption="caption" in element.get("class", []))
         elif name in ("ul", "ol"):
             lost = []
             html = self.list_html(element, lost)
@@ -148,19 +156,17 @@ class Parser:
         else:  # a container: div, section, Google's <b id="docs-internal-guid-…">, <li>…
             self.walk(element)
 
-    def paragraph(self, nodes):
+    def paragraph(self, nodes, caption=False):
         lost = []
         html = "".join(self.inline(node, lost, top=True) for node in nodes)
-        for part in html.split(BREAK):
+        for part in BLANK_LINE.split(html):
             part = re.sub(r"</(b|i)>(\s*)<\1>", r"\2", part)
-            part = " ".join(part.split())
+            part = " ".join(part.split()).strip(f" {BREAK}")
+            part = re.sub(f"\\s*{BREAK}\\s*", LINE_BREAK, part)
             if plain(part):
                 bold_only = bool(re.fullmatch(r"<b>[^<]*(<(?!/?b>)[^>]*>[^<]*)*</b>", part))
-                self.items.append(
-                    Item(
-                        "p", text=plain(part), html=f"<p>{part}</p>", data={"bold_only": bold_only}
-                    )
-                )
+                data = {"bold_only": bold_only, "caption": caption}
+                self.items.append(Item("p", text=plain(part), html=f"<p>{part}</p>", data=data))
         self.items.extend(lost)
 
     def lost_inside(self, element):
@@ -216,8 +222,13 @@ class Parser:
         return f"{lead}<a {attributes}>{inner.strip()}</a>{tail}"
 
     def image(self, node):
+        """A picture that came with the document, else an image that is not imported (its
+        description goes in the notes, not on the page)."""
         alt = squash(node.get("alt", ""))
-        return Item("lost", text=f"[Image: {alt}]" if alt else "", data={"what": "An image"})
+        number = node.get("src", "").removeprefix(PICTURE_SRC)
+        if number.isdigit() and int(number) < self.pictures and node["src"] != number:
+            return Item("picture", text=alt, data={"picture": int(number)})
+        return Item("lost", data={"what": "An image", "alt": alt})
 
     # Lists, tables, code, quotations ------------------------------------------------------
 
@@ -306,7 +317,7 @@ class Parser:
     def callout(self, element, name, title):
         """A callout: its kind (`name` when it is one the site knows), title and the items
         inside it, for the converter to make one block of."""
-        inside = Parser(self.resolve_link)
+        inside = Parser(self.resolve_link, self.pictures)
         inside.walk(element)
         kind = CALLOUT_KINDS.get(name.lower(), "info")
         data = {"kind": kind, "name": name, "known": name.lower() in CALLOUT_KINDS}

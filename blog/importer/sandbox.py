@@ -8,8 +8,8 @@ The children are forked from multiprocessing's fork server, which has Django and
 loaded (blog/importer_setup.py), so a conversion starts in milliseconds. The child gets the
 upload's bytes and the limits; it asks the web process over the pipe about each link (the
 web process resolves links against the database, which the child never touches) and sends
-back the converted guide, or the problem, as JSON (never a pickle: the child has read
-untrusted input).
+back the converted guide with its pictures' bytes, or the problem, as JSON (never a pickle:
+the child has read untrusted input).
 """
 
 import json
@@ -119,11 +119,21 @@ def child_main(conn, job, limits):
 
     cta_page_id = job["cta_page_id"]
     try:
+        pictures = []
         source = formats.to_html(
-            name=job["name"], data=job["data"], html=job["html"], limits=limits
+            name=job["name"], data=job["data"], html=job["html"], limits=limits, pictures=pictures
         )
         del job  # the upload's bytes are not needed any more
-        result = blocks.convert(source, resolve_link=ask_parent, cta_page_id=cta_page_id)
+        result = blocks.convert(
+            source, resolve_link=ask_parent, cta_page_id=cta_page_id, pictures=len(pictures)
+        )
+        # Only the pictures the blocks show go back (base64, in the JSON): the web process
+        # adds them to the image library, as the child never touches the database.
+        result.pictures = {
+            str(block["value"]["image"]): pictures[block["value"]["image"]]
+            for block in result.blocks
+            if block["type"] == "image"
+        }
         reply = {"kind": "done", "result": asdict(result)}
     except ImportProblem as problem:
         reply = {"kind": "problem", "message": str(problem), "field": problem.field}

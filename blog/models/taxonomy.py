@@ -1,5 +1,6 @@
 """Topics and authors: snippets that guides point at."""
 
+from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -49,8 +50,25 @@ class Author(index.Indexed, models.Model):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     bio = models.TextField(max_length=600, blank=True, help_text="Two or three sentences.")
+    # The staff member who writes as this author: the guides they import are theirs.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="staff account",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
+        help_text="The admin account of the person who writes as this author. Guides they "
+        "import are credited to this author.",
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo"), FieldPanel("bio")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+        FieldPanel("user"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:

@@ -46,3 +46,12 @@ def make_guide(guide_index):
 def rendered_not_cached(settings):
     """Query budgets are for pages as rendered: a visitor the page cache serves costs none."""
     settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A staff member with a name, as editors have: the guides they import are credited to
+    them."""
+    return django_user_model.objects.create_superuser(
+        "sam", "sam@example.com", "pw", first_name="Sam", last_name="Writer"
+    )

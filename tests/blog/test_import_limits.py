@@ -238,4 +238,5 @@ def test_a_normal_document_still_imports_through_the_child(admin_client, guide_i
     )
     page = ArticlePage.objects.get(title="A wide table")
     assert response.status_code == 302 and not page.live
-    assert [block.block_type for block in page.body] == ["table"]
+    # The table, and the call to action every imported guide ends with.
+    assert [block.block_type for block in page.body] == ["table", "call_to_action"]
