@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('apiwise', '0005_page_view_counts'),
+        ('apiwise', '0006_outbox_knows_no_app_above_the_core'),
     ]
 
     operations = [
