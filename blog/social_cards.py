@@ -114,9 +114,11 @@ def make_social_card(page_id):
         if card is None:
             card = get_image_model()(collection=_collection())
         else:
-            # The same image with a new picture: its old file and sizes go.
+            # The same image with a new picture: its old sizes go, and its old file once the
+            # new one is saved for good (a rolled-back change must not point at a lost file).
             card.renditions.all().delete()
-            card.file.delete(save=False)
+            old_file, storage = card.file.name, card.file.storage
+            transaction.on_commit(lambda: storage.delete(old_file))
         card.title = title
         card.file = png
         card.save()

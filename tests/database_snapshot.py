@@ -10,13 +10,19 @@ one that needs the demo content restores it from a snapshot taken once per test 
   are checked at the end, so the order does not matter). DELETE, not TRUNCATE: on a hundred
   small tables TRUNCATE costs about a second (a new file per table), DELETE a tenth of that.
 - SQLite: the whole database, copied with SQLite's own backup API, in memory.
+- The media files the rows name (uploaded images, social cards): copied aside, and copied
+  back over MEDIA_ROOT, since a test may replace or delete one.
 
 The rows come back with their ids. Id sequences only move forward and were past every row
 when the snapshot was taken, so new rows never collide with restored ones.
 """
 
+import shutil
 import sqlite3
+import tempfile
+from pathlib import Path
 
+from django.conf import settings
 from django.db import connection, transaction
 
 
@@ -29,8 +35,18 @@ class DatabaseSnapshot:
     def __init__(self, name):
         self.name = name
         self.copy = None  # SQLite: a connection to an in-memory copy
+        self.media = Path(tempfile.mkdtemp(prefix=f"snapshot-{name}-")) / "media"
+
+    def _take_media(self):
+        if Path(settings.MEDIA_ROOT).is_dir():
+            shutil.copytree(settings.MEDIA_ROOT, self.media)
+
+    def _restore_media(self):
+        if self.media.is_dir():
+            shutil.copytree(self.media, settings.MEDIA_ROOT, dirs_exist_ok=True)
 
     def take(self):
+        self._take_media()
         if connection.vendor == "postgresql":
             quote = connection.ops.quote_name
             schema = quote(f"snapshot_{self.name}")
@@ -48,6 +64,7 @@ class DatabaseSnapshot:
         return self
 
     def restore(self):
+        self._restore_media()
         if connection.vendor == "postgresql":
             quote = connection.ops.quote_name
             schema = quote(f"snapshot_{self.name}")
