@@ -6,6 +6,8 @@ class BookingsConfig(AppConfig):
     verbose_name = "Health Check bookings"
 
     def ready(self):
+        # Listed by `manage.py check --tag launch` and on the superusers' dashboard.
+        import bookings.launch_checks  # noqa: F401
         from apiwise import outbox
         from apiwise.content_cache import SLOTS, register_public_model
         from apiwise.models import EmailDelivery
