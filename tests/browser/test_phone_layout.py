@@ -1,0 +1,54 @@
+"""On a 390 px phone (an iPhone's width, 844 px tall): every guide fits the screen, tables
+included, and a reader meets a way to book early."""
+
+import pytest
+
+from blog.models import ArticlePage
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PHONE = {"width": 390, "height": 844}
+
+# Every table cell and caption whose box reaches past either edge of the window (the column
+# headings once hidden visually, for screen readers only, excepted).
+CUT_TABLE_PARTS = """() => [...document.querySelectorAll("table caption, table th, table td")]
+    .filter((el) => !el.closest("thead") || getComputedStyle(el.closest("thead")).clipPath === "none")
+    .filter((el) => {
+        const box = el.getBoundingClientRect();
+        return box.left < 0 || box.right > window.innerWidth;
+    })
+    .map((el) => el.textContent.trim().slice(0, 40))"""
+
+
+def guide_paths():
+    return [guide.url for guide in ArticlePage.objects.live().order_by("path")]
+
+
+def test_no_guide_scrolls_sideways_and_every_table_cell_is_on_screen(live_demo, page):
+    page.set_viewport_size(PHONE)
+    cells_seen = 0
+    for path in guide_paths():
+        page.goto(f"{live_demo.url}{path}")
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= PHONE["width"], (path, scroll_width)
+        assert page.evaluate(CUT_TABLE_PARTS) == [], path
+        cells_seen += page.locator("table td").count()
+    assert cells_seen, "the demo guides have tables, so this checked some cells"
+
+
+def test_on_a_phone_each_table_cell_is_labelled_with_its_column(live_demo, page):
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_demo.url}/guides/connect-stripe-to-xero/")
+    table = page.locator("table").first
+    first_cell = table.locator("tbody td").first
+    label = page.evaluate(
+        "(el) => getComputedStyle(el, '::before').content", first_cell.element_handle()
+    )
+    heading = table.locator("thead th").nth(1).text_content()
+    assert label == f'"{heading}"'
+    # The caption wraps inside the column rather than being cut.
+    caption = table.locator("caption").bounding_box()
+    assert caption["x"] >= 0 and caption["x"] + caption["width"] <= PHONE["width"]
