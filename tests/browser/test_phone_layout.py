@@ -3,6 +3,7 @@ included, and a reader meets a way to book early."""
 
 import pytest
 
+from apiwise.models import SiteSettings
 from blog.models import ArticlePage
 
 pytestmark = [
@@ -52,3 +53,15 @@ def test_on_a_phone_each_table_cell_is_labelled_with_its_column(live_demo, page)
     # The caption wraps inside the column rather than being cut.
     caption = table.locator("caption").bounding_box()
     assert caption["x"] >= 0 and caption["x"] + caption["width"] <= PHONE["width"]
+
+
+def test_every_guide_offers_a_booking_link_within_the_first_two_screens(live_demo, page):
+    page.set_viewport_size(PHONE)
+    booking_url = SiteSettings.for_default_site().default_cta_page.url
+    for path in guide_paths():
+        page.goto(f"{live_demo.url}{path}")
+        link = page.locator(f'main a[href="{booking_url}"]').first
+        top = page.evaluate(
+            "(el) => el.getBoundingClientRect().top + scrollY", link.element_handle()
+        )
+        assert top < 2 * PHONE["height"], (path, top)

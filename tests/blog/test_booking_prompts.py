@@ -1,0 +1,59 @@
+"""A guide's booking prompts: one right after the short answer and one at the end, leading to
+the Health Check; an editor can switch either off for one guide."""
+
+import pytest
+
+from apiwise.models import SiteSettings
+from blog.models import ArticlePage
+from tests.helpers import ARTICLE_SLUG, ARTICLE_URL
+
+pytestmark = pytest.mark.django_db
+
+PROMPT = 'class="booking-prompt"'
+
+
+def guide():
+    return ArticlePage.objects.get(slug=ARTICLE_SLUG)
+
+
+def prompts(client):
+    html = client.get(ARTICLE_URL).content.decode()
+    return html, html.count(PROMPT)
+
+
+def test_a_guide_invites_the_reader_to_book_after_the_short_answer_and_at_the_end(client):
+    html, count = prompts(client)
+    assert count == 2
+    # The first comes straight after the short answer, before the contents list and the text.
+    short_answer = html.index('id="short-answer-heading"')
+    early = html.index('id="booking-prompt-early"')
+    assert short_answer < early < html.index('id="toc-heading"')
+    prompt = html[early : html.index("</aside>", early)]
+    assert (
+        '<a class="button" href="/health-check/">Book your Integration Health Check</a>' in prompt
+    )
+    assert html.index('id="booking-prompt-end"') > html.index('class="guide__body')
+
+
+@pytest.mark.parametrize(
+    ("field", "gone"),
+    [
+        ("booking_prompt_after_short_answer", "booking-prompt-early"),
+        ("booking_prompt_at_end", "booking-prompt-end"),
+    ],
+)
+def test_an_editor_can_switch_either_prompt_off(client, field, gone):
+    page = guide()
+    setattr(page, field, False)
+    page.save_revision().publish()
+    html, count = prompts(client)
+    assert count == 1
+    assert gone not in html
+
+
+def test_no_prompt_when_the_site_has_no_page_to_book_on(client):
+    settings = SiteSettings.for_default_site()
+    settings.default_cta_page = None
+    settings.save()
+    _html, count = prompts(client)
+    assert count == 0
