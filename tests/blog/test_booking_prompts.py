@@ -28,10 +28,10 @@ def test_a_guide_invites_the_reader_to_book_after_the_short_answer_and_at_the_en
     short_answer = html.index('id="short-answer-heading"')
     early = html.index('id="booking-prompt-early"')
     assert short_answer < early < html.index('id="toc-heading"')
-    prompt = html[early : html.index("</aside>", early)]
-    assert (
-        '<a class="button" href="/health-check/">Book your Integration Health Check</a>' in prompt
-    )
+    prompt = html[early : html.index("</div>", early)]
+    # The link says which guide sent the reader, for the "Which guides sell" report.
+    link = f'<a class="button" href="/health-check/?from={ARTICLE_URL}">'
+    assert f"{link}Book your Integration Health Check</a>" in prompt
     assert html.index('id="booking-prompt-end"') > html.index('class="guide__body')
 
 
