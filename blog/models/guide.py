@@ -26,7 +26,6 @@ from wagtail.utils.decorators import cached_classmethod
 from apiwise.panels import UniqueRowsInlinePanel
 from apiwise.seo import absolute_url, faq_json_ld, plain_text
 from blog.blocks import ArticleBodyBlock, faq_items
-from blog.blocks.faq import link_with_source
 from blog.forms import ArticlePageForm
 from blog.models.base import BlogPage
 from blog.models.taxonomy import Author, Topic
@@ -300,14 +299,6 @@ class ArticlePage(BlogPage):
             booking_link=SimpleLazyObject(lambda: self.booking_link(request)),
         )
         return context
-
-    def booking_link(self, request):
-        """Where the guide's booking prompts lead, as (address, page title): the site's
-        default call to action page, if it is live (else the guide shows no prompt)."""
-        target = self.site_settings(request).default_cta_page
-        if target is None or not target.live:
-            return ()
-        return (link_with_source(target, self), target.title)
 
     # SEO -----------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ the Health Check; an editor can switch either off for one guide."""
 import pytest
 
 from apiwise.models import SiteSettings
-from blog.models import ArticlePage
+from blog.models import ArticlePage, Topic
 from tests.helpers import ARTICLE_SLUG, ARTICLE_URL
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +57,23 @@ def test_no_prompt_when_the_site_has_no_page_to_book_on(client):
     settings.save()
     _html, count = prompts(client)
     assert count == 0
+
+
+def test_a_topic_page_has_its_own_introduction_and_a_booking_prompt(client):
+    index_intro = client.get("/guides/").context["page"].intro
+    html = client.get("/guides/?topic=xero").content.decode()
+    assert "Plain-English guides about Xero for UK businesses" in html
+    assert index_intro not in html
+    assert 'id="booking-prompt-topic"' in html
+    assert 'href="/health-check/?from=/guides/"' in html
+    # The index itself lists every guide without a prompt of its own.
+    assert 'class="booking-prompt"' not in client.get("/guides/").content.decode()
+
+
+def test_an_editor_writes_a_topics_introduction(client):
+    Topic.objects.filter(slug="xero").update(
+        introduction="Xero is where most of our clients keep their books."
+    )
+    html = client.get("/guides/?topic=xero").content.decode()
+    assert '<p class="lede">Xero is where most of our clients keep their books.</p>' in html
+    assert '<meta name="description" content="Xero is where most of our clients' in html
