@@ -149,6 +149,7 @@ def load_site():
             "Health Check, from a vendor-neutral UK consultancy."
         )
         settings.privacy_page = home.get_children().filter(slug="privacy").first()
+        settings.terms_page = home.get_children().filter(slug="terms").first()
         settings.save()
     return home
 

@@ -6,6 +6,7 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
 
+from apiwise.launch_panel import LaunchChecksPanel
 from apiwise.publish_checks import warnings_for
 
 
@@ -18,3 +19,10 @@ def warn_about_the_published_page(request, page):
 @hooks.register("insert_editor_js")
 def length_counters():
     return format_html('<script src="{}" defer></script>', static("js/admin-counters.js"))
+
+
+@hooks.register("construct_homepage_panels")
+def launch_checks_panel(request, panels):
+    # Most placeholders live in settings only superusers may change.
+    if request.user.is_superuser:
+        panels.append(LaunchChecksPanel())

@@ -7,6 +7,8 @@ class BookingsConfig(AppConfig):
     verbose_name = "Health Check bookings"
 
     def ready(self):
+        # Listed by `manage.py check --tag launch` and on the superusers' dashboard.
+        import bookings.launch_checks  # noqa: F401
         from apiwise import email_kinds
         from apiwise.content_cache import SLOTS, register_public_model
         from bookings.emails import build_message

@@ -12,16 +12,20 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from apiwise.blocks.text import PREVIEW_TEMPLATE, HeadingValue, TextBlock, anchor_from, is_blank
 
 
+def link_with_source(target, current_page):
+    """A link to target (usually the Health Check) that says which page sent the visitor
+    (?from=, read by bookings/forms.py for the "Which guides sell" report)."""
+    url = target.url
+    if current_page is not None and getattr(current_page, "url", None):
+        url = f"{url}?{urlencode({'from': current_page.url}, safe='/')}"
+    return url
+
+
 class CallToActionValue(blocks.StructValue):
     def link_for(self, current_page):
         """The button's address. Links to the Health Check say which guide sent the visitor."""
         target = self.get("page")
-        if not target:
-            return ""
-        url = target.url
-        if current_page is not None and getattr(current_page, "url", None):
-            url = f"{url}?{urlencode({'from': current_page.url}, safe='/')}"
-        return url
+        return link_with_source(target, current_page) if target else ""
 
 
 class CallToActionBlock(blocks.StructBlock):

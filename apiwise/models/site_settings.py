@@ -89,6 +89,14 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text="The privacy notice, linked from the footer and from forms.",
     )
+    terms_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The terms of use and of the services sold on the site.",
+    )
     default_cta_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name="default call to action page",
@@ -137,6 +145,7 @@ class SiteSettings(BaseSiteSetting):
             heading="Search and sharing defaults",
         ),
         PageChooserPanel("privacy_page"),
+        PageChooserPanel("terms_page"),
         MultiFieldPanel(
             [
                 PageChooserPanel("default_cta_page"),

@@ -1,5 +1,7 @@
 """What every blog page shares."""
 
+from apiwise.blocks.faq import link_with_source
+from apiwise.content_cache import cached
 from apiwise.models import BasePage
 from blog.queries import parent_url
 
@@ -23,3 +25,18 @@ class BlogPage(BasePage):
 
     def feed_url(self):
         return self.guides_url() + "feed/"
+
+    def booking_link(self, request):
+        """Where the page's booking prompts lead, as (address, page title): the site's
+        default call to action page, if it is live (else the page shows no prompt)."""
+        settings = self.site_settings(request)
+
+        def build():
+            target = settings.default_cta_page
+            if target is None or not target.live:
+                return ()
+            return (link_with_source(target, self), target.title)
+
+        # Kept with the content version: listings are not cached whole, and a page view should
+        # not read the target page each time.
+        return cached(f"booking-link:{settings.pk}:{self.pk}", build)

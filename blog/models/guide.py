@@ -96,6 +96,15 @@ class ArticlePage(BlogPage):
     last_reviewed = models.DateField(
         null=True, blank=True, help_text="When someone last checked the guide is still right."
     )
+    # Readers who arrive from a search engine decide early: a short prompt to book right
+    # after the short answer, another at the end. An editor may switch either off.
+    booking_prompt_after_short_answer = models.BooleanField(
+        "booking prompt after the short answer",
+        default=True,
+        help_text="A one-line invitation to book, linking to the site's default call to action "
+        "page (usually the Health Check).",
+    )
+    booking_prompt_at_end = models.BooleanField("booking prompt at the end", default=True)
     import_notes = models.TextField(
         "notes from the import",
         blank=True,
@@ -126,6 +135,13 @@ class ArticlePage(BlogPage):
                 FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
             ],
             heading="About this guide",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("booking_prompt_after_short_answer"),
+                FieldPanel("booking_prompt_at_end"),
+            ],
+            heading="Booking prompts",
         ),
         UniqueRowsInlinePanel(
             "series_memberships",
@@ -280,6 +296,7 @@ class ArticlePage(BlogPage):
             related_guides=SimpleLazyObject(self.related_guides),
             series=SimpleLazyObject(self.series_positions),
             toc=SimpleLazyObject(self.table_of_contents),
+            booking_link=SimpleLazyObject(lambda: self.booking_link(request)),
         )
         return context
 

@@ -79,6 +79,8 @@ class GuideIndexPage(RoutablePageMixin, BlogPage):
             page_obj=page_obj,
             topic=topic,
             topics=Topic.objects.all(),
+            # A topic's page invites its readers to book, as a guide does.
+            booking_link=self.booking_link(request) if topic else (),
             **self.listing_seo(request, topic, page_obj.number),
         )
         return context
@@ -90,12 +92,7 @@ class GuideIndexPage(RoutablePageMixin, BlogPage):
             return {}
         params = [("topic", topic.slug)] if topic else []
         title = f"{topic.name} guides" if topic else self.seo_title or self.title
-        description = (
-            f"Plain-English guides about {topic.name} for UK businesses: how to connect it, "
-            "what to watch for and what it costs."
-            if topic
-            else self.meta_description(request)
-        )
+        description = topic.page_introduction() if topic else self.meta_description(request)
         if number > 1:
             params.append(("page", number))
             title = f"{title} (page {number})"

@@ -30,9 +30,21 @@ class Topic(index.Indexed, models.Model):
         "subjects such as “Costs”.",
     )
 
+    introduction = models.TextField(
+        max_length=400,
+        blank=True,
+        help_text="Shown under the heading of the topic's page (/guides/?topic=…) and to "
+        "search engines. Without it, a sentence made from the topic's name is used.",
+    )
+
     objects = TopicQuerySet.as_manager()
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("is_system")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("is_system"),
+        FieldPanel("introduction"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -40,6 +52,13 @@ class Topic(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def page_introduction(self):
+        """What the topic's page says under its heading: its own words, not the index's."""
+        return self.introduction or (
+            f"Plain-English guides about {self.name} for UK businesses: how to connect it, "
+            "what to watch for and what it costs."
+        )
 
 
 @register_snippet

@@ -33,6 +33,14 @@ def anchor(text, prefix=""):
     return anchor_from(text, prefix=prefix)
 
 
+@register.filter
+def with_headings(row, headings):
+    """A table row's cells beside their column headings, as (heading, cell) pairs: on a phone
+    each row becomes a card whose cells carry their heading as a label."""
+    headings = list(headings or [])
+    return [(headings[i] if i < len(headings) else "", cell) for i, cell in enumerate(row or [])]
+
+
 @register.simple_tag(takes_context=True)
 def page_query(context, number):
     """The current address with ?page= set, keeping the other parameters the page reads

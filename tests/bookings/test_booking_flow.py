@@ -164,8 +164,11 @@ def test_errors_are_summarised_linked_and_every_valid_value_kept(client, first_f
     assert response.status_code == 200
     assert Booking.objects.count() == 0
     assert "<title>Error: Integration Health Check" in html
-    # The summary comes before the page's heading, where autofocus needs no scrolling.
-    assert html.index('class="error-summary"') < html.index("<h1")
+    # The summary sits directly above the form whose fields it lists (autofocus scrolls to it).
+    assert html.index('id="booking-heading"') < html.index('class="error-summary"')
+    assert re.search(
+        r'</div>\s*<form class="booking-form"', html[html.index('class="error-summary"') :]
+    )
     summary = re.search(r'<div class="error-summary".*?</div>', html, re.S).group(0)
     # Each problem says what to fix, so the summary makes sense on its own.
     assert 'href="#id_name">Enter your name.</a>' in summary

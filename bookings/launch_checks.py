@@ -1,0 +1,83 @@
+"""Launch checks about what the site sells (see apiwise/launch_checks.py): the Health Check's
+terms, the VAT number its price implies, and proof that past work exists."""
+
+import re
+
+from django.conf import settings
+
+from apiwise.launch_checks import default_site_settings, page_text, problem, register
+
+# What a buyer of a paid engagement needs the Terms to say, each found by a word stem.
+SERVICE_TERMS = {
+    "the price and when it is paid": re.compile(r"\bpa(y|id)", re.IGNORECASE),
+    "cancellation": re.compile(r"\bcancel", re.IGNORECASE),
+    "liability": re.compile(r"\bliab", re.IGNORECASE),
+}
+
+
+def health_check_page():
+    from bookings.models import HealthCheckPage
+
+    return HealthCheckPage.objects.live().first()
+
+
+@register
+def check_service_terms(**kwargs):
+    org = default_site_settings()
+    service = health_check_page()
+    if org is None or service is None:
+        return []
+    terms = org.terms_page
+    if terms is None or not terms.live:
+        return [
+            problem(
+                40,
+                "No published Terms page is chosen in the site settings.",
+                "Settings → Site settings → Terms page.",
+            )
+        ]
+    text = page_text(terms)
+    missing = [topic for topic, pattern in SERVICE_TERMS.items() if not pattern.search(text)]
+    if service.title.lower() not in text.lower():
+        missing.insert(0, f"which service they cover (“{service.title}”)")
+    if missing:
+        return [
+            problem(
+                41,
+                f"The Terms (“{terms.title}”) say nothing about the paid {service.title}: "
+                f"missing {', '.join(missing)}.",
+                "Add the service terms, reviewed by whoever advises APIwise on contracts.",
+            )
+        ]
+    return []
+
+
+@register
+def check_vat_number(**kwargs):
+    org = default_site_settings()
+    service = health_check_page()
+    if org is None or service is None or not service.vat_rate or org.vat_number.strip():
+        return []
+    return [
+        problem(
+            21,
+            f"The {service.title} is priced plus VAT (BOOKINGS_VAT_RATE "
+            f"{settings.BOOKINGS_VAT_RATE}) but the site settings have no VAT number.",
+            "Settings → Site settings → Company details: the VAT number HMRC issued.",
+        )
+    ]
+
+
+@register
+def check_case_study(**kwargs):
+    from bookings.models import CaseStudy
+
+    if CaseStudy.objects.filter(live=True).exists():
+        return []
+    return [
+        problem(
+            50,
+            "No case study is published: a prospect finds no past work to judge APIwise by.",
+            "Snippets → Case studies: publish one, with the client's permission.",
+        )
+    ]
