@@ -1,5 +1,5 @@
 """The link from an e-mail to its request moved out of the core's outbox into bookings
-(apiwise 0005, bookings 0013). A site upgraded with e-mails in its outbox keeps, for each,
+(apiwise 0006, bookings 0014). A site upgraded with e-mails in its outbox keeps, for each,
 the request it is about: staff still see a request's e-mails, a queued confirmation still
 goes to its prospect, and rolling the upgrade back puts every link back."""
 
