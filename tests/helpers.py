@@ -182,6 +182,22 @@ def make_booking(days_old=0, **fields):
     return Booking.objects.create(**data)
 
 
+# --- Migrations -------------------------------------------------------------------------------
+
+
+def migrate_to(targets=None):
+    """Migrate the test database to `targets` ((app, migration) pairs; the latest migrations
+    when None) and return the models as they are there, for tests of an upgrade's data."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    targets = targets or executor.loader.graph.leaf_nodes()
+    executor.migrate(targets)
+    executor.loader.build_graph()
+    return executor.loader.project_state(targets).apps
+
+
 # --- Servers on loopback --------------------------------------------------------------------
 
 

@@ -8,13 +8,12 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from apiwise import outbox
 from apiwise.models import EmailDelivery
 from bookings.models import Booking, StaffDigest
+from tests.helpers import migrate_to
 
 BEFORE_THE_MOVE = [
     ("apiwise", "0002_company_details_icons_and_menu_button"),
@@ -22,17 +21,10 @@ BEFORE_THE_MOVE = [
 ]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_upgrading_keeps_every_email_of_the_outbox(smtp):
-    old = migrate(BEFORE_THE_MOVE)
+    old = migrate_to(BEFORE_THE_MOVE)
     OldBooking = old.get_model("bookings", "Booking")
     OldDelivery = old.get_model("bookings", "EmailDelivery")
     OldDigest = old.get_model("bookings", "StaffDigest")
@@ -62,7 +54,7 @@ def test_upgrading_keeps_every_email_of_the_outbox(smtp):
     sales = OldGroup.objects.create(name="Outbox readers")
     sales.permissions.add(view)
 
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to()
 
     moved = EmailDelivery.objects.get(pk=confirmation.pk)
     assert (moved.kind, moved.state, moved.attempts) == ("confirmation", "sent", 1)

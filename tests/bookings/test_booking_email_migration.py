@@ -5,28 +5,17 @@ goes to its prospect, and rolling the upgrade back puts every link back."""
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from apiwise import outbox
 from apiwise.models import EmailDelivery
 from bookings.models import Booking, BookingEmail
+from tests.helpers import migrate_to
 
 BEFORE_THE_MOVE = [
     ("apiwise", "0005_page_view_counts"),
     ("bookings", "0013_bounded_slot_settings"),
 ]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
-
-
-def latest():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 def outbox_columns():
@@ -48,7 +37,7 @@ def old_request(OldBooking, name, email):
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_upgrading_keeps_the_request_of_every_email(smtp):
-    old = migrate(BEFORE_THE_MOVE)
+    old = migrate_to(BEFORE_THE_MOVE)
     OldBooking = old.get_model("bookings", "Booking")
     OldDelivery = old.get_model("apiwise", "EmailDelivery")
     ada = old_request(OldBooking, "Ada Lovelace", "ada@example.co.uk")
@@ -61,7 +50,7 @@ def test_upgrading_keeps_the_request_of_every_email(smtp):
         kind="password_reset", message={"to": ["sam@apiwise.example"], "subject": "Reset"}
     )
 
-    migrate(latest())
+    migrate_to()
 
     assert "booking_id" not in outbox_columns()
     assert [d.pk for d in Booking.objects.get(pk=ada.pk).deliveries.all()] == [sent.pk]
@@ -75,10 +64,10 @@ def test_upgrading_keeps_the_request_of_every_email(smtp):
     assert [message.rcpt_tos for message in smtp.messages] == [["grace@example.com"]]
 
     # Rolled back, the outbox has its column again, with every link.
-    old = migrate(BEFORE_THE_MOVE)
+    old = migrate_to(BEFORE_THE_MOVE)
     OldDelivery = old.get_model("apiwise", "EmailDelivery")
     links = dict(OldDelivery.objects.values_list("pk", "booking_id"))
     assert links == {sent.pk: ada.pk, queued.pk: grace.pk, reset.pk: None}
 
-    migrate(latest())
+    migrate_to()
     assert BookingEmail.objects.count() == 2

@@ -4,25 +4,17 @@ upgrade, so no stored setting can blow the Health Check page up."""
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from bookings.models import AvailabilityWindow, BookingSettings
+from tests.helpers import migrate_to
 
 BEFORE_THE_CLAMP = [("bookings", "0014_booking_emails")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_upgrading_brings_the_largest_old_settings_inside_the_bounds():
-    old = migrate(BEFORE_THE_CLAMP)
+    old = migrate_to(BEFORE_THE_CLAMP)
     OldSettings = old.get_model("bookings", "BookingSettings")
     OldWindow = old.get_model("bookings", "AvailabilityWindow")
     # What the old validators let staff save: 15-minute slots half a year ahead, all day.
@@ -32,7 +24,7 @@ def test_upgrading_brings_the_largest_old_settings_inside_the_bounds():
     OldWindow.objects.create(weekday=1, start_time=dt.time(9, 0), end_time=dt.time(17, 0))
     OldWindow.objects.create(weekday=2, start_time=dt.time(22, 0), end_time=dt.time(23, 0))
 
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to()
 
     settings = BookingSettings.load()
     assert (settings.slot_minutes, settings.weeks_ahead) == (30, 12)
