@@ -77,7 +77,9 @@ def stored(cluster, tokens):
     return {row[0] for row in rows}
 
 
-def test_a_database_restart_loses_no_acknowledged_booking(site, cluster, smtp, start_worker):
+def test_a_database_restart_loses_no_acknowledged_booking(
+    site, cluster, smtp, start_worker, sent_deliveries
+):
     worker = start_worker()
     outcomes, stop = [], threading.Event()
 
@@ -114,14 +116,7 @@ def test_a_database_restart_loses_no_acknowledged_booking(site, cluster, smtp, s
     assert worker.poll() is None, "the worker died with the database"
     # The worker carries on: every acknowledged booking's two e-mails go out.
     wait_until(
-        lambda: (
-            cluster.query(
-                "SELECT count(*) FROM apiwise_emaildelivery d JOIN bookings_booking b"
-                " ON b.id = d.booking_id WHERE d.state = 'sent' AND b.submission_token::text = ANY(%s)",
-                (list(acknowledged),),
-            )[0][0]
-            == 2 * len(acknowledged)
-        ),
+        lambda: sent_deliveries(acknowledged) == 2 * len(acknowledged),
         timeout=90,
         message="the e-mails of every acknowledged booking sent",
     )
