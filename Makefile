@@ -55,8 +55,14 @@ test-deps:
 	  [ -d node_modules/axe-core ] || npm ci --no-audit --no-fund --silent; \
 	else echo "npm is not installed: accessibility checks in browser tests will be skipped"; fi
 
+# Two test processes, one per core (pytest-xdist). Tests that use something the two would
+# share (a Redis database, the system tests' processes) carry xdist_group("shared-services")
+# and run in one of them. TEST_PROCESSES=0 runs everything in this one process.
+TEST_PROCESSES ?= 2
+PYTEST_PARALLEL := $(if $(filter 0,$(TEST_PROCESSES)),,-n $(TEST_PROCESSES) --dist loadgroup)
+
 test: install test-deps
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_ARGS)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 # The booking tests on SQLite as if the whole run (pytest and every process it starts) happened
 # at each of these moments, UK time: Sunday evening, Monday before 09:00, Friday after work,
@@ -106,7 +112,7 @@ restore: install
 
 # The inner loop: everything but the browser, system (real processes) and slow tests.
 test-fast: install
-	$(PY) -m pytest -m "not browser and not system and not slow" $(PYTEST_ARGS)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_PARALLEL) -m "not browser and not system and not slow" $(PYTEST_ARGS)
 
 lint: install
 	.venv/bin/ruff check .

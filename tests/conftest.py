@@ -51,35 +51,28 @@ def test_database(request):
     return True
 
 
-RESTORING_FIXTURES = {"demo_content", "fresh_wagtail_database"}
-
-
 @pytest.fixture(scope="session", autouse=True)
-def snapshots_replace_flushing():
+def transactional_tests_leave_the_demo_behind():
     """A transactional test commits for real, and Django empties every table after it (about a
-    second on PostgreSQL: TRUNCATE makes a new file per table). Here each one starts instead by
-    restoring a snapshot, which replaces every row (`every_transactional_test_starts_from_a
-    _snapshot`), so emptying the tables first is wasted work: skip it."""
+    second on PostgreSQL: TRUNCATE makes a new file per table), leaving the next test nothing.
+    Here it puts the demo content back instead (a fraction of a second, from the snapshot),
+    so every test, in whatever order and process it runs, starts from the demo content."""
     from django.test import TransactionTestCase
 
     flush = TransactionTestCase._fixture_teardown
-    TransactionTestCase._fixture_teardown = lambda self: None
+    TransactionTestCase._fixture_teardown = lambda self: SNAPSHOTS["demo"].restore()
     yield
     TransactionTestCase._fixture_teardown = flush
 
 
 @pytest.fixture(autouse=True)
-def every_transactional_test_starts_from_a_snapshot(request, test_database):
-    """The demo content, unless the test asked for a fresh site. (Tests marked
-    `serialized_rollback` get their rows from the snapshot too, so Django's own serialised
-    copy is made empty: it would only deserialise for seconds what the snapshot brings back.
-    Set on every test's connection: inside Playwright's event loop Django hands out a
-    different connection object, one without the attribute.)"""
-    if not test_database:
-        return
-    connection._test_serialized_contents = "[]"
-    if _flushes_database(request.node) and not RESTORING_FIXTURES & set(request.fixturenames):
-        request.getfixturevalue("demo_content")
+def no_serialised_copy_to_restore(test_database):
+    """Tests marked `serialized_rollback` get their rows from the snapshot too, so Django's
+    own serialised copy is made empty: it would only deserialise for seconds what is already
+    there. Set on every test's connection: inside Playwright's event loop Django hands out a
+    different connection object, one without the attribute."""
+    if test_database:
+        connection._test_serialized_contents = "[]"
 
 
 @pytest.fixture
@@ -90,9 +83,8 @@ def fresh_wagtail_database(transactional_db, test_database):
 
 @pytest.fixture
 def demo_content(transactional_db, test_database):
-    """The demo content, for transactional tests: they empty the database when they finish,
-    so each one that needs the demo gets back the copy taken once per run."""
-    SNAPSHOTS["demo"].restore()
+    """The demo content, for transactional tests (every test starts from it: see
+    transactional_tests_leave_the_demo_behind); named by the tests that rely on it."""
 
 
 @pytest.fixture(autouse=True)
@@ -142,23 +134,10 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-def _flushes_database(item):
-    marker = item.get_closest_marker("django_db")
-    fixtures = getattr(item, "fixturenames", ())
-    return bool(
-        (marker and marker.kwargs.get("transaction"))
-        or "transactional_db" in fixtures
-        or "live_server" in fixtures
-    )
-
-
-@pytest.hookimpl(trylast=True)
+# First, so that `-m "not slow"` (make test-fast) sees the markers added here.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    # Transactional tests empty the database when they finish, so they run after every test
-    # that relies on the demo content loaded once per session. pytest-django sorts them last
-    # too, but a plugin that runs after it (pytest-playwright) can reorder them.
-    items.sort(key=_flushes_database)
     for item in items:
         # The production worker runs in a process of its own (Django starts in seconds).
         if "production_worker" in getattr(item, "fixturenames", ()):

@@ -1,5 +1,7 @@
 """The test suite. PostgreSQL via DATABASE_URL (CI sets it); SQLite otherwise."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -24,3 +26,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 PAGE_VIEWS_REDIS_URL = ""
 # ...and written when a test flushes them, not by a timer thread behind its back.
 PAGE_VIEWS_PROCESS_FLUSH = False
+# Tests run in two processes at once (pytest-xdist): each has a database of its own
+# (pytest-django names it after the worker) and a media folder of its own, so that one
+# process's uploads, replaced social cards and restored snapshots never touch the other's.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER")
+if _WORKER:
+    MEDIA_ROOT = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-{_WORKER}"  # noqa: F405

@@ -17,7 +17,8 @@ from blog.models import ArticlePage
 from tests.helpers import ARTICLE_URL
 from tests.page_views import BROWSER_AGENT, VISITOR_ADDRESS, beacon, views_of
 
-pytestmark = pytest.mark.django_db
+# It clears a Redis database of its own: one test process at a time (make test runs two).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("shared-services")]
 REDIS = "redis://127.0.0.1:6379/7"
 
 

@@ -16,7 +16,8 @@ from bookings.models import Booking
 from bookings.slots import free_slots
 from tests.helpers import form_data
 
-pytestmark = pytest.mark.django_db
+# It clears a Redis database of its own: one test process at a time (make test runs two).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("shared-services")]
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,8 @@ import pytest
 from tests.helpers import free_port
 from tests.system.conftest import _serve
 
-pytestmark = pytest.mark.system
+# Real processes on fixed resources (Redis database 14): one test process at a time.
+pytestmark = [pytest.mark.system, pytest.mark.xdist_group("shared-services")]
 ADMIN = "ops@apiwise.example"
 
 

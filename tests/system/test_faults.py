@@ -21,7 +21,8 @@ import pytest
 from tests.helpers import wait_until
 from tests.system.conftest import wait_for_the_queue_to_empty
 
-pytestmark = pytest.mark.system
+# Real processes on fixed resources (Redis database 14): one test process at a time.
+pytestmark = [pytest.mark.system, pytest.mark.xdist_group("shared-services")]
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

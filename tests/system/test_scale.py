@@ -20,7 +20,8 @@ from tests.helpers import ROOT, wait_until
 from tests.system.conftest import wait_for_the_queue_to_empty
 from tests.system.test_faults import Visitor
 
-pytestmark = pytest.mark.system
+# Real processes on fixed resources (Redis database 14): one test process at a time.
+pytestmark = [pytest.mark.system, pytest.mark.xdist_group("shared-services")]
 GUIDE = "/guides/connect-stripe-to-xero/"
 
 
