@@ -138,6 +138,18 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # make test runs two processes (pytest-xdist, --dist loadgroup), which must send the tests
+    # of one xdist_group to one process: xdist marks them by suffixing the node id with
+    # "@group", but it sets `item._nodeid`, which pytest 9.2 no longer reads (the id is
+    # `item._id`), so the groups would be ignored and two processes would share a Redis
+    # database. Set the id pytest reads.
+    if config.getvalue("loadgroup"):
+        from _pytest.nodeid import coerce_node_id
+
+        for item in items:
+            group = item.get_closest_marker("xdist_group")
+            if group is not None and "@" not in item.nodeid:
+                item._id = coerce_node_id(f"{item.nodeid}@{group.args[0]}")
     for item in items:
         # The production worker runs in a process of its own (Django starts in seconds).
         if "production_worker" in getattr(item, "fixturenames", ()):

@@ -29,6 +29,7 @@ PAGE_VIEWS_PROCESS_FLUSH = False
 # Tests run in two processes at once (pytest-xdist): each has a database of its own
 # (pytest-django names it after the worker) and a media folder of its own, so that one
 # process's uploads, replaced social cards and restored snapshots never touch the other's.
+# (A process a test starts with a MEDIA_ROOT of its own keeps it.)
 _WORKER = os.environ.get("PYTEST_XDIST_WORKER")
-if _WORKER:
+if _WORKER and "MEDIA_ROOT" not in os.environ:
     MEDIA_ROOT = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-{_WORKER}"  # noqa: F405
