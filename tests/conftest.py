@@ -143,7 +143,7 @@ def pytest_collection_modifyitems(config, items):
     # "@group", but it sets `item._nodeid`, which pytest 9.2 no longer reads (the id is
     # `item._id`), so the groups would be ignored and two processes would share a Redis
     # database. Set the id pytest reads.
-    if config.getvalue("loadgroup"):
+    if getattr(config.option, "loadgroup", False):  # set in xdist's worker processes only
         from _pytest.nodeid import coerce_node_id
 
         for item in items:
