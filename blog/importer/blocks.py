@@ -216,7 +216,7 @@ class Builder(Sections):
             following.data["lead_caption"] = TABLE_CAPTION.sub("", item.text)
             return
         if item.kind == "picture":
-            caption = ""
+            caption = item.data.get("caption", "")
             if following and following.kind == "p" and following.data["caption"]:
                 caption, following.data["taken"] = following.text, True
             self.picture(item, caption)

@@ -21,8 +21,10 @@ from bs4 import BeautifulSoup, Comment
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 
-from blog.importer.limits import Limits, check_docx, check_html, check_markdown
+from blog.importer import sources
+from blog.importer.limits import MB, Limits, check_docx, check_html, check_markdown, check_zip
 from blog.importer.problem import ImportProblem
+from blog.importer.sources import PICTURE_SRC
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
@@ -46,12 +48,17 @@ r[style-name='Verbatim Char'] => code
     for level in range(1, 6)
 )
 
-KEEP_ATTRIBUTES = {"a": {"href"}, "img": {"alt"}, "td": {"colspan"}, "th": {"colspan"}}
+KEEP_ATTRIBUTES = {
+    "a": {"href"},
+    "img": {"alt", "src", "title"},
+    "td": {"colspan"},
+    "th": {"colspan"},
+}
 DROP_TAGS = ["script", "style", "meta", "link", "title", "head", "template", "noscript"]
 TAG = re.compile(r"<[a-zA-Z][^>]*>")
-# A picture from a .docx is sent back to the web process with the HTML (sandbox.py), which
-# adds it to the image library: the HTML refers to it by its number among the pictures.
-PICTURE_SRC = "picture:"
+# A picture from a .docx (or a .zip, or pasted, or an https:// address: sources.py) is sent
+# back to the web process with the HTML (sandbox.py), which adds it to the image library: the
+# HTML refers to it by its number among the pictures (PICTURE_SRC and the number).
 # All of a document's pictures together, unpacked (a zip's sizes are its own claim).
 MAX_PICTURES_BYTES = 2 * MAX_UPLOAD
 
@@ -86,10 +93,61 @@ def to_html(*, name="", data=b"", html="", limits=None, pictures=None):
     if not name:
         if not (html or "").strip():
             raise ImportProblem("Paste the guide here, or upload a file.", "html")
-        return pasted_html(html, limits)
+        return with_pictures(pasted_html(html, limits), pictures)
     if extension(name) == ".docx":
         return docx_to_html(data, limits, pictures)
-    return READERS[extension(name)](data, limits)
+    if extension(name) == ".zip":
+        return zip_to_html(data, limits, pictures)
+    return with_pictures(READERS[extension(name)](data, limits), pictures)
+
+
+def with_pictures(html, pictures, files=None, room=None):
+    """The HTML's pictures (a .zip's files, data: URIs, https:// addresses) in `pictures`
+    (sources.py); the HTML as it is when they are not wanted."""
+    if pictures is None:
+        return html
+    return sources.gather(
+        html,
+        pictures,
+        files=files,
+        picture_room=room or [MAX_PICTURES_BYTES],
+        picture_mb=MAX_UPLOAD // MB,
+    )
+
+
+def zip_to_html(data, limits, pictures=None):
+    """A .zip holding one Markdown file and the pictures it shows, by their paths relative
+    to it (as Notion, Obsidian and most Markdown editors export a page)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise ImportProblem(
+            "That .zip file could not be read. Make it again from the guide's folder."
+        ) from error
+    with archive:
+        check_zip(archive, limits)
+        markdown = [
+            info
+            for info in archive.infolist()
+            if extension(info.filename) in (".md", ".markdown")
+            and not info.filename.startswith("__MACOSX/")
+            and not Path(info.filename).name.startswith(".")
+        ]
+        if len(markdown) != 1:
+            found = "no Markdown file" if not markdown else f"{len(markdown)} Markdown files"
+            raise ImportProblem(
+                f"That .zip holds {found}: it must hold one (.md), with the pictures it shows."
+            )
+        with archive.open(markdown[0]) as stream:
+            text = stream.read(limits.text_mb * MB + 1)
+        if len(text) > limits.text_mb * MB:
+            raise ImportProblem(
+                f"The Markdown file in that .zip is larger than {limits.text_mb} MB. Split it "
+                "into shorter guides."
+            )
+        html = markdown_to_html(text, limits)
+        files = sources.ZipPictures(archive, str(Path(markdown[0].filename).parent))
+        return with_pictures(html, pictures, files)
 
 
 def wrong_type_message(name):
@@ -99,8 +157,9 @@ def wrong_type_message(name):
             "Word Document (.docx), then upload the .docx."
         )
     return (
-        "That type of file cannot be imported. Upload a Word document (.docx) or a Markdown "
-        "file (.md), or paste the text from Google Docs below."
+        "That type of file cannot be imported. Upload a Word document (.docx), a Markdown "
+        "file (.md) or a .zip of a Markdown file and its pictures, or paste the text from "
+        "Google Docs below."
     )
 
 
@@ -293,5 +352,6 @@ READERS = {
     ".markdown": markdown_to_html,
     ".html": html_file_to_html,
     ".htm": html_file_to_html,
+    ".zip": zip_to_html,
 }
 ACCEPT = ",".join(READERS)

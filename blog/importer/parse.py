@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from django.utils.html import strip_tags
 
 from blog.blocks import LANGUAGES
-from blog.importer.formats import PICTURE_SRC
+from blog.importer.sources import PICTURE_SRC
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Elements that cannot be imported at all (their text is kept, with a note).
@@ -227,7 +227,9 @@ class Parser:
         alt = squash(node.get("alt", ""))
         number = node.get("src", "").removeprefix(PICTURE_SRC)
         if number.isdigit() and int(number) < self.pictures and node["src"] != number:
-            return Item("picture", text=alt, data={"picture": int(number)})
+            # Markdown's ![alt](src "title"): the title is the picture's caption.
+            caption = squash(node.get("title", ""))
+            return Item("picture", text=alt, data={"picture": int(number), "caption": caption})
         return Item("lost", data={"what": "An image", "alt": alt})
 
     # Lists, tables, code, quotations ------------------------------------------------------
