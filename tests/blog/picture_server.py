@@ -3,6 +3,7 @@ the web does: a PNG, a redirect to it, a 404, a slow answer, a web page pretendi
 picture and a picture too big to take. Its certificate is for "localhost", trusted through
 OUTBOUND_CA_BUNDLE, as a private CA would be."""
 
+import contextlib
 import http.server
 import ssl
 import threading
@@ -47,10 +48,9 @@ class PictureHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        try:
+        # The importer may stop reading (too big, too slow): expected.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError, ssl.SSLError):
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError, ssl.SSLError):
-            pass  # the importer stopped reading (too big, too slow): expected
 
     def log_message(self, *args):
         pass

@@ -4,6 +4,7 @@ server on loopback; pasted data: URIs. Each becomes an image in the library, in 
 collection, where it stood, with its alt text and caption; each that cannot be brought in is
 named in the notes with the reason, and nothing stands in for it on the page."""
 
+import base64
 import re
 
 import pytest
@@ -15,7 +16,6 @@ from wagtail.models import Collection
 from blog.importer import import_guide
 from blog.models import ArticlePage
 from tests.blog.corpus.word import png
-from tests.blog.picture_server import picture_server  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -149,8 +149,6 @@ alt="The QuickBooks app in the Shopify App Store" style="margin-left:0px;"></spa
 def test_pictures_pasted_from_google_docs_and_as_data_uris_are_brought_in(
     guide_index, editor, picture_server
 ):
-    import base64
-
     logo = base64.b64encode(png((64, 64), (44, 160, 28))).decode()
     page = import_guide(
         guide_index, html=GOOGLE_DOCS.format(base=picture_server, data=logo), user=editor
