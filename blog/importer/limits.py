@@ -100,7 +100,7 @@ def check_zip(archive, limits):
     unpacked = sum(info.file_size for info in entries)
     if unpacked > limits.zip_mb * MB:
         raise ImportProblem(
-            f"This .zip unpacks to {unpacked / MB:.0f} MB; the import takes up to "
+            f"This .zip unpacks to {unpacked / MB:.1f} MB; the import takes up to "
             f"{limits.zip_mb} MB. Leave out pictures the guide does not use."
         )
     for info in entries:
