@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from blog.blocks import DIAGRAMS, anchor_from, table_value
-from blog.importer.parse import Item, Parser, language_key
+from blog.importer.parse import CONTINUED_LIST, Item, Parser, language_key
 from blog.importer.sections import FAQ, Sections, h2_level
 
 HEADING_LENGTH = 120  # HeadingBlock's
@@ -60,6 +60,8 @@ ADVICE = {
     "A link inside a table": "was kept as text only (table cells hold plain text)",
     "An image inside a table": "was not imported (table cells hold plain text)",
     "Merged table cells": "were split into separate cells: check the table's layout",
+    CONTINUED_LIST: "starts at 1 here, as the site's lists always do: check its steps still "
+    "read right, or join it to the list before",
 }
 
 

@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup, Comment
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 
-from blog.importer import sources
+from blog.importer import sources, word_lists
 from blog.importer.limits import MB, Limits, check_docx, check_html, check_markdown, check_zip
 from blog.importer.problem import ImportProblem
 from blog.importer.sources import PICTURE_SRC
@@ -186,6 +186,7 @@ def docx_to_html(data, limits, pictures=None):
             if "word/document.xml" not in archive.namelist():
                 raise unreadable
             check_docx(archive, limits)
+        data = word_lists.mark_restarts(data)
         result = mammoth.convert_to_html(
             io.BytesIO(data),
             style_map=DOCX_STYLE_MAP,
@@ -196,8 +197,9 @@ def docx_to_html(data, limits, pictures=None):
         raise
     except Exception as error:  # mammoth raises many kinds on a damaged file
         raise unreadable from error
-    check_html(result.value, limits)
-    return footnotes_as_notes(result.value)
+    html = word_lists.split_lists(result.value)
+    check_html(html, limits)
+    return footnotes_as_notes(html)
 
 
 def footnotes_as_notes(html):

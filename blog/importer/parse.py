@@ -13,6 +13,7 @@ from django.utils.html import strip_tags
 from blog.blocks import LANGUAGES
 from blog.importer.sources import PICTURE_SRC
 
+CONTINUED_LIST = "A numbered list that carries on after other text"
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Elements that cannot be imported at all (their text is kept, with a note).
 EMBEDS = {"iframe", "video", "audio", "object", "embed", "canvas", "svg", "math", "form"}
@@ -133,6 +134,10 @@ class Parser:
             html = self.list_html(element, lost)
             if plain(html):
                 self.items.append(Item("list", text=plain(html), html=html))
+                if element.get("data-continues"):  # a Word list numbered on (word_lists.py)
+                    first = element.find("li")
+                    alt = squash(first.get_text(" "))[:60] if first else ""
+                    lost.append(Item("lost", data={"what": CONTINUED_LIST, "alt": alt}))
             self.items.extend(lost)
         elif name == "table":
             self.table(element)
