@@ -143,7 +143,8 @@ class Builder(Sections):
                 None,
             )
         self.result.title = items[title_at].text if title_at is not None else ""
-        self.result.empty = all(item.kind in ("lost", "break") for item in items)
+        # Pictures alone are no guide either: the message asks for headings, paragraphs or tables.
+        self.result.empty = all(item.kind in ("lost", "break", "picture") for item in items)
         need_short = short_at is None and labelled_at is None
         i = 0
         while i < len(items):

@@ -98,10 +98,11 @@ def to_html(*, name="", data=b"", html="", limits=None, pictures=None):
         return docx_to_html(data, limits, pictures)
     if extension(name) == ".zip":
         return zip_to_html(data, limits, pictures)
-    return with_pictures(READERS[extension(name)](data, limits), pictures)
+    markdown = extension(name) in (".md", ".markdown")
+    return with_pictures(READERS[extension(name)](data, limits), pictures, markdown=markdown)
 
 
-def with_pictures(html, pictures, files=None, room=None):
+def with_pictures(html, pictures, files=None, room=None, markdown=False):
     """The HTML's pictures (a .zip's files, data: URIs, https:// addresses) in `pictures`
     (sources.py); the HTML as it is when they are not wanted."""
     if pictures is None:
@@ -112,6 +113,7 @@ def with_pictures(html, pictures, files=None, room=None):
         files=files,
         picture_room=room or [MAX_PICTURES_BYTES],
         picture_mb=MAX_UPLOAD // MB,
+        markdown=markdown or files is not None,
     )
 
 

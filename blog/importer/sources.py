@@ -33,12 +33,13 @@ DATA_URI = re.compile(
 )
 
 
-def gather(html, pictures, *, files=None, picture_room, picture_mb):
+def gather(html, pictures, *, files=None, picture_room, picture_mb, markdown=False):
     """`html` with each <img>'s src pointing at a new entry of `pictures`: {"content_type",
     "data" (base64), "name"}, {"url", "name"} or {"problem", "name"}. `files` is
     ZipPictures for a Markdown file that came in a .zip; `picture_room` how many bytes all
     the pictures may take together (a list, so it is shared), `picture_mb` one picture's
-    most."""
+    most; `markdown` whether the HTML came from a Markdown file (its pictures' files can come
+    with it in a .zip)."""
     if "<img" not in html:
         return html
     soup = BeautifulSoup(html, "lxml")
@@ -46,14 +47,14 @@ def gather(html, pictures, *, files=None, picture_room, picture_mb):
         src = (image.get("src") or "").strip()
         if src.startswith(PICTURE_SRC):
             continue  # a Word document's, already kept
-        entry = source(src, files, picture_room, picture_mb)
+        entry = source(src, files, picture_room, picture_mb, markdown)
         pictures.append(entry)
         image["src"] = f"{PICTURE_SRC}{len(pictures) - 1}"
     body = soup.body or soup
     return "".join(str(child) for child in body.contents)
 
 
-def source(src, files, picture_room, picture_mb):
+def source(src, files, picture_room, picture_mb, markdown):
     name = file_name(src)
     scheme = urlsplit(src).scheme.lower()
     if not src:
@@ -70,10 +71,16 @@ def source(src, files, picture_room, picture_mb):
         }
     if scheme:
         return {"problem": f"its address ({short(src)}) is not a web address.", "name": name}
-    if files is None:
+    if files is None and markdown:
         return {
             "problem": f"the file {unquote(src)} did not come with the document. Upload a .zip "
             "holding the Markdown file and its pictures.",
+            "name": name,
+        }
+    if files is None:
+        return {
+            "problem": f"it refers to a file ({short(unquote(src))}) that was not pasted with "
+            "the text.",
             "name": name,
         }
     return files.read(src, picture_room, picture_mb)
