@@ -216,7 +216,8 @@ class Builder(Sections):
             return
         captioned = item.kind == "p" and (TABLE_CAPTION.match(item.text) or item.data["caption"])
         if captioned and following and following.kind == "table":
-            following.data["lead_caption"] = TABLE_CAPTION.sub("", item.text)
+            caption = TABLE_CAPTION.sub("", item.text)  # "Table 2: how …" reads "How …"
+            following.data["lead_caption"] = caption[:1].upper() + caption[1:]
             return
         if item.kind == "picture":
             caption = item.data.get("caption", "")
