@@ -28,7 +28,8 @@ from blog.importer.sources import PICTURE_SRC
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
-# Word's own style names, and the ones Google Docs and pandoc write in a .docx.
+# Word's own style names, the ones Google Docs and pandoc write in a .docx, and LibreOffice
+# Writer's (Quotations, Preformatted Text, Source Text; Figure and the like for captions).
 DOCX_STYLE_MAP = """
 p[style-name='Title'] => h1:fresh
 p[style-name='Subtitle'] => p:fresh
@@ -39,6 +40,12 @@ p[style-name='HTML Preformatted'] => pre:separator('\\n')
 p[style-name='Quote'] => blockquote > p:fresh
 p[style-name='Intense Quote'] => blockquote > p:fresh
 r[style-name='Verbatim Char'] => code
+p[style-name='Quotations'] => blockquote > p:fresh
+p[style-name='Preformatted Text'] => pre:separator('\\n')
+r[style-name='Source Text'] => code
+p[style-name='Figure'] => p.caption:fresh
+p[style-name='Illustration'] => p.caption:fresh
+p[style-name='Drawing'] => p.caption:fresh
 """ + "".join(
     # Word's list styles carry their own numbering, each level at level 1 of a list of its
     # own, which mammoth would flatten: the style's number is the level.

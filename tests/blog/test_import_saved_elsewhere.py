@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 
 DOCUMENTS = Path(__file__).parent / "corpus" / "documents"
 NAMES = [
+    "xero-api-curl-libreoffice.docx",
     "shopify-quickbooks-online.docx",
     "stripe-xero-notion-export.zip",
     "xero-bank-statement-csv.md",
@@ -89,3 +90,25 @@ def test_a_document_saved_elsewhere_imports_as_its_writer_meant(name, guide_inde
             assert opened.format == "PNG" and opened.width > 100
     raw = str(blocks)
     assert "[Image" not in raw and "picture:" not in raw and "%20" not in raw
+
+
+def test_libreoffice_s_quotation_and_code_styles_are_a_quote_and_code(guide_index, editor):
+    name = "xero-api-curl-libreoffice.docx"
+    upload = SimpleUploadedFile(name, (DOCUMENTS / name).read_bytes())
+    page = ArticlePage.objects.get(pk=import_guide(guide_index, file=upload, user=editor).pk)
+    blocks = [(block["type"], block["value"]) for block in page.body.raw_data]
+    codes = [value["code"] for kind, value in blocks if kind == "code"]
+    assert codes == [
+        'curl -H "Authorization: Bearer $ACCESS_TOKEN" https://api.xero.com/connections',
+        'curl -H "Authorization: Bearer $ACCESS_TOKEN" -H "Xero-tenant-id: $TENANT_ID" '
+        '-H "Accept: application/json" https://api.xero.com/api.xro/2.0/Invoices',
+    ]
+    assert ("quote", {"quote": QUOTE, "attribution": ""}) in blocks
+    assert page.short_answer.startswith("<p>Get an access token through Xero's OAuth 2.0")
+    assert (
+        page.summary
+        == "curl is the quickest way to see what the API returns before anyone writes code."
+    )
+
+
+QUOTE = "Access tokens last 30 minutes. Use the refresh token to get a new one."
