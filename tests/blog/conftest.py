@@ -2,7 +2,6 @@ import pytest
 from wagtail.models import Page
 
 from blog.models import ArticlePage, GuideIndexPage, RelatedGuide, Topic
-from tests.blog.picture_server import picture_server  # noqa: F401 - a fixture for the importer's tests
 from tests.helpers import ARTICLE_SLUG
 
 

@@ -69,6 +69,8 @@ Open the app from Shopify's admin.
 
 ![Loop]({base}/loop.png)
 
+![Bounced]({base}/to-plain-http.png)
+
 ![Old address](http://example.com/orders.png)
 
 Orders then appear in QuickBooks as sales receipts.
@@ -101,7 +103,10 @@ def test_https_pictures_are_fetched_and_the_ones_that_fail_are_named_with_why(
 
     # Nothing stands in for the others on the page, and each is in the notes with why.
     raw = str(page.body.raw_data)
-    for alt in ("Settings screen", "Sync summary", "Sign-in", "Full-size", "Loop", "Old address"):
+    for alt in (
+        *("Settings screen", "Sync summary", "Sign-in", "Full-size", "Loop", "Old address"),
+        "Bounced",
+    ):
         assert alt not in raw
         assert f"The picture “{alt}" in page.import_notes
     assert "answered 404 (not found)" in note_about(page, "Settings screen")
@@ -110,6 +115,10 @@ def test_https_pictures_are_fetched_and_the_ones_that_fail_are_named_with_why(
     assert "larger than 1 MB" in note_about(page, "Full-size export")
     assert "redirects too many times" in note_about(page, "Loop")
     assert "is not https://" in note_about(page, "Old address")
+    # Each hop of a redirect is checked again: one to http:// is refused.
+    assert "its address was refused: the URL must start with https://." in note_about(
+        page, "Bounced"
+    )
     assert note_about(page, "Settings screen").endswith("Add it with an Image block.")
 
 

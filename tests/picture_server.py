@@ -28,6 +28,11 @@ class PictureHandler(http.server.BaseHTTPRequestHandler):
             self.send_header("Location", "/shopify-orders.png")
             self.send_header("Content-Length", "0")
             self.end_headers()
+        elif path == "/to-plain-http.png":  # a redirect to an address the import refuses
+            self.send_response(302)
+            self.send_header("Location", f"http://localhost:{self.server.server_address[1]}/x.png")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         elif path == "/loop.png":
             self.send_response(302)
             self.send_header("Location", "/loop.png")
