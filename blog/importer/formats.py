@@ -3,8 +3,9 @@
 
 - Word (.docx) through mammoth, with a style map for the styles Word and Google Docs use for
   code and quotations;
-- Markdown (.md) through markdown-it-py (CommonMark plus tables and admonitions, raw HTML off:
-  a Markdown file is text, not markup to trust), after its YAML front matter;
+- Markdown (.md) through markdown-it-py (CommonMark plus GitHub's tables, footnotes and task
+  lists, and admonitions; raw HTML off: a Markdown file is text, not markup to trust), after
+  its YAML front matter and Notion's properties, callouts and toggles (notion.py);
 - HTML pasted from Google Docs (or Word, or a web page): Google's wrappers, styled spans and
   redirect links undone, every attribute but the few the converter reads removed.
 """
@@ -20,9 +21,14 @@ import yaml
 from bs4 import BeautifulSoup, Comment
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
 
+from blog.importer import google_docs
 from blog.importer.limits import Limits, check_docx, check_html, check_markdown
+from blog.importer.notion import from_notion
 from blog.importer.problem import ImportProblem
+from blog.importer.word_styles import heading_style_map
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
@@ -77,19 +83,21 @@ def read_upload(file):
     return name, data
 
 
-def to_html(*, name="", data=b"", html="", limits=None, pictures=None):
+def to_html(*, name="", data=b"", html="", limits=None, pictures=None, notes=None):
     """Clean HTML from a file's `name` and `data` (read_upload's) or pasted `html`, within
     `limits` (the settings' when not given). A Word document's pictures are appended to the
     list `pictures`, when given, as {"content_type", "data" (base64)}; each <img> says which
-    by its src, PICTURE_SRC and its number."""
+    by its src, PICTURE_SRC and its number. What the reading itself left out is said in the
+    list `notes`, when given."""
     limits = limits or Limits.from_settings()
+    notes = [] if notes is None else notes
     if not name:
         if not (html or "").strip():
             raise ImportProblem("Paste the guide here, or upload a file.", "html")
-        return pasted_html(html, limits)
+        return pasted_html(html, limits, notes)
     if extension(name) == ".docx":
         return docx_to_html(data, limits, pictures)
-    return READERS[extension(name)](data, limits)
+    return READERS[extension(name)](data, limits, notes)
 
 
 def wrong_type_message(name):
@@ -127,9 +135,10 @@ def docx_to_html(data, limits, pictures=None):
             if "word/document.xml" not in archive.namelist():
                 raise unreadable
             check_docx(archive, limits)
+            own_headings = heading_style_map(archive, limits.text_mb * 1024 * 1024)
         result = mammoth.convert_to_html(
             io.BytesIO(data),
-            style_map=DOCX_STYLE_MAP,
+            style_map=DOCX_STYLE_MAP + own_headings,
             convert_image=mammoth.images.img_element(PictureKeeper(pictures)),
             external_file_access=False,
         )
@@ -143,12 +152,13 @@ def docx_to_html(data, limits, pictures=None):
 
 def footnotes_as_notes(html):
     """mammoth puts a Word document's footnotes and endnotes in a list at its end, each with
-    a link back up ("↑"): the list gets a "Notes" heading and loses those links. The numbers
-    in the text ("[1]") stay, as plain text."""
-    if 'id="footnote-' not in html and 'id="endnote-' not in html:
+    a link back up ("↑"), and markdown-it does the same with Markdown's footnotes ("[^1]"):
+    the list gets a "Notes" heading and loses those links. The numbers in the text ("[1]")
+    stay, as plain text."""
+    if not any(mark in html for mark in ('id="footnote-', 'id="endnote-', 'class="footnote-item')):
         return html
     soup = BeautifulSoup(html, "lxml")
-    for back in soup.select('a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]'):
+    for back in soup.select(f"{NOTE_BACKLINKS}, hr.footnotes-sep"):
         back.decompose()
     lists = {id(item.parent): item.parent for item in soup.select(NOTE_ITEMS)}
     for notes in lists.values():
@@ -184,9 +194,16 @@ class PictureKeeper:
         return {"src": f"{PICTURE_SRC}{len(self.pictures) - 1}"}
 
 
-NOTE_ITEMS = 'li[id^="footnote-"], li[id^="endnote-"]'
+NOTE_ITEMS = 'li[id^="footnote-"], li[id^="endnote-"], li.footnote-item'
+NOTE_BACKLINKS = 'a[href^="#footnote-ref-"], a[href^="#endnote-ref-"], a.footnote-backref'
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table").use(admon_plugin)
+MARKDOWN = (
+    MarkdownIt("commonmark", {"html": False})
+    .enable("table")
+    .use(admon_plugin)
+    .use(footnote_plugin)
+    .use(tasklists_plugin)  # "- [ ] step": the box is dropped, the step kept
+)
 
 
 def markdown_text(data):
@@ -219,31 +236,33 @@ def front_matter(text):
     return fields, text[match.end() :]
 
 
-def markdown_to_html(data, limits=None):
+def markdown_to_html(data, limits=None, notes=None):
     limits = limits or Limits.from_settings()
     fields, text = front_matter(markdown_text(data))
     check_markdown(text, limits)
+    text = from_notion(text, [] if notes is None else notes)
     # The front matter's title is the guide's when the text has none.
     title = " ".join(str(fields.get("title") or "").split())
     if title and not re.search(r"^# ", text, re.MULTILINE):
         text = f"# {title}\n\n{text}"
     html = MARKDOWN.render(text)
     check_html(html, limits)
-    return html
+    return footnotes_as_notes(html)
 
 
-def html_file_to_html(data, limits):
-    return pasted_html(data.decode("utf-8", errors="replace"), limits)
+def html_file_to_html(data, limits, notes=None):
+    return pasted_html(data.decode("utf-8", errors="replace"), limits, notes)
 
 
-def pasted_html(html, limits):
+def pasted_html(html, limits, notes=None):
     """Google Docs' (and Word's) clipboard HTML as plain semantic HTML. Text pasted without
     any markup (say, from a plain-text editor) is read as Markdown, whose paragraphs are
     separated by blank lines, as plain text's are."""
     if not TAG.search(html):
-        return markdown_to_html(html, limits)
+        return markdown_to_html(html, limits, notes)
     check_html(html, limits)
     soup = BeautifulSoup(html, "lxml")
+    google_docs.undo_export(soup)  # before its <style> block goes
     for element in soup(DROP_TAGS):
         element.decompose()
     for comment in soup.find_all(string=lambda text: isinstance(text, Comment)):
