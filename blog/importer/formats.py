@@ -6,8 +6,10 @@
 - Markdown (.md) through markdown-it-py (CommonMark plus GitHub's tables, footnotes and task
   lists, and admonitions; raw HTML off: a Markdown file is text, not markup to trust), after
   its YAML front matter and Notion's properties, callouts and toggles (notion.py);
-- HTML pasted from Google Docs (or Word, or a web page): Google's wrappers, styled spans and
-  redirect links undone, every attribute but the few the converter reads removed.
+- HTML pasted from Google Docs (or Word, or a web page), or a Google Docs or Word web-page
+  export: Google's wrappers, styled spans and redirect links and Word's list paragraphs
+  undone (google_docs.py, word_html.py), every attribute but the few the converter reads
+  removed.
 """
 
 import base64
@@ -28,6 +30,7 @@ from blog.importer import google_docs
 from blog.importer.limits import Limits, check_docx, check_html, check_markdown
 from blog.importer.notion import from_notion
 from blog.importer.problem import ImportProblem
+from blog.importer.word_html import undo_word_html
 from blog.importer.word_styles import heading_style_map
 
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -263,6 +266,7 @@ def pasted_html(html, limits, notes=None):
     check_html(html, limits)
     soup = BeautifulSoup(html, "lxml")
     google_docs.undo_export(soup)  # before its <style> block goes
+    undo_word_html(soup)  # before its conditional comments go
     for element in soup(DROP_TAGS):
         element.decompose()
     for comment in soup.find_all(string=lambda text: isinstance(text, Comment)):

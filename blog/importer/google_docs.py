@@ -62,21 +62,23 @@ def beside(element, step):
     return sibling
 
 
-def nest_flat_lists(soup):
-    """Each run of adjacent lists with levels becomes one list, a deeper one moved into the
-    last item of the list before it, a same-level one's items joined to it."""
+def nest_flat_lists(soup, level_of=list_level):
+    """Each run of adjacent lists with levels (`level_of` a list: its level, or None for a
+    list that has none) becomes one list, a deeper one moved into the last item of the list
+    before it, a same-level one's items joined to it. Word's pasted HTML (word_html.py) has
+    such runs too."""
     for first in soup.find_all(["ul", "ol"]):
-        if first.parent is None or list_level(first) is None:
-            continue  # already moved, or not a Google list
-        if list_level(beside(first, "previous_sibling")) is not None:
+        if first.parent is None or level_of(first) is None:
+            continue  # already moved, or not a flat list
+        if level_of(beside(first, "previous_sibling")) is not None:
             continue  # not the start of a run
         run, element = [], first
-        while list_level(element) is not None:
+        while level_of(element) is not None:
             run.append(element)
             element = beside(element, "next_sibling")
         stack = []  # (level, list element) from the outermost in
         for flat in run:
-            level = list_level(flat)
+            level = level_of(flat)
             while stack and stack[-1][0] > level:
                 stack.pop()
             if stack and stack[-1][0] == level:

@@ -25,6 +25,7 @@ CONTENT_TYPES = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".md": "text/markdown",
     ".html": "text/html",
+    ".htm": "text/html",
 }
 # Documents the importer cannot yet bring in whole: name -> why (each case must still fail).
 KNOWN_GAPS = {}
