@@ -60,6 +60,8 @@ ADVICE = {
     "A link inside a table": "was kept as text only (table cells hold plain text)",
     "An image inside a table": "was not imported (table cells hold plain text)",
     "Merged table cells": "were split into separate cells: check the table's layout",
+    "Struck-through text": "was left out (a guide's text cannot be struck through): put it "
+    "back if it should show",
 }
 
 

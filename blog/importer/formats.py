@@ -24,6 +24,7 @@ from bs4 import BeautifulSoup, Comment
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from blog.importer import google_docs
@@ -202,8 +203,9 @@ NOTE_BACKLINKS = 'a[href^="#footnote-ref-"], a[href^="#endnote-ref-"], a.footnot
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 MARKDOWN = (
     MarkdownIt("commonmark", {"html": False})
-    .enable("table")
+    .enable(["table", "strikethrough"])
     .use(admon_plugin)
+    .use(gfm_autolink_plugin)  # bare https://… and www.… addresses, as GitHub links them
     .use(footnote_plugin)
     .use(tasklists_plugin)  # "- [ ] step": the box is dropped, the step kept
 )
@@ -250,7 +252,22 @@ def markdown_to_html(data, limits=None, notes=None):
         text = f"# {title}\n\n{text}"
     html = MARKDOWN.render(text)
     check_html(html, limits)
-    return footnotes_as_notes(html)
+    return footnotes_as_notes(typed_tags_as_tags(html))
+
+
+# Tags people type in Markdown for what it has no syntax for (a line break in a table cell,
+# underline, a key): with raw HTML off they would show as text. Only these, bare (no
+# attributes), outside code, become tags again; the converter keeps their text.
+TYPED_TAG = re.compile(r"&lt;(/?)(br|u|sup|sub|kbd|mark|ins|del|s)\s*/?&gt;", re.IGNORECASE)
+CODE = re.compile(r"(<code\b.*?</code>|<pre\b.*?</pre>)", re.DOTALL)
+
+
+def typed_tags_as_tags(html):
+    parts = CODE.split(html)
+    return "".join(
+        part if number % 2 else TYPED_TAG.sub(lambda m: f"<{m[1]}{m[2].lower()}>", part)
+        for number, part in enumerate(parts)
+    )
 
 
 def html_file_to_html(data, limits, notes=None):
