@@ -32,11 +32,12 @@ from blog.importer.limits import Limits, check_docx, check_html, check_markdown
 from blog.importer.notion import from_notion
 from blog.importer.problem import ImportProblem
 from blog.importer.word_html import undo_word_html
-from blog.importer.word_styles import heading_style_map
+from blog.importer.word_styles import has_table_of_contents, heading_style_map
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
-# Word's own style names, and the ones Google Docs and pandoc write in a .docx.
+# Word's own style names, and the ones Google Docs and pandoc write in a .docx. A table of
+# contents ("TOC Heading", "toc 1"…) is left out: the guide's page lists its sections itself.
 DOCX_STYLE_MAP = """
 p[style-name='Title'] => h1:fresh
 p[style-name='Subtitle'] => p:fresh
@@ -47,6 +48,7 @@ p[style-name='HTML Preformatted'] => pre:separator('\\n')
 p[style-name='Quote'] => blockquote > p:fresh
 p[style-name='Intense Quote'] => blockquote > p:fresh
 r[style-name='Verbatim Char'] => code
+p[style-name^='TOC '] => !
 """ + "".join(
     # Word's list styles carry their own numbering, each level at level 1 of a list of its
     # own, which mammoth would flatten: the style's number is the level.
@@ -100,7 +102,7 @@ def to_html(*, name="", data=b"", html="", limits=None, pictures=None, notes=Non
             raise ImportProblem("Paste the guide here, or upload a file.", "html")
         return pasted_html(html, limits, notes)
     if extension(name) == ".docx":
-        return docx_to_html(data, limits, pictures)
+        return docx_to_html(data, limits, pictures, notes)
     return READERS[extension(name)](data, limits, notes)
 
 
@@ -129,7 +131,7 @@ def title_from_file_name(name):
     return stem[:1].upper() + stem[1:]
 
 
-def docx_to_html(data, limits, pictures=None):
+def docx_to_html(data, limits, pictures=None, notes=None):
     unreadable = ImportProblem(
         "That Word document could not be read. Open it in Word or Google Docs, save it again "
         "as .docx (or paste its text below) and try once more."
@@ -140,6 +142,7 @@ def docx_to_html(data, limits, pictures=None):
                 raise unreadable
             check_docx(archive, limits)
             own_headings = heading_style_map(archive, limits.text_mb * 1024 * 1024)
+            contents = has_table_of_contents(archive, limits.text_mb * 1024 * 1024)
         result = mammoth.convert_to_html(
             io.BytesIO(data),
             style_map=DOCX_STYLE_MAP + own_headings,
@@ -151,6 +154,11 @@ def docx_to_html(data, limits, pictures=None):
     except Exception as error:  # mammoth raises many kinds on a damaged file
         raise unreadable from error
     check_html(result.value, limits)
+    if contents and notes is not None:
+        notes.append(
+            "The document's table of contents was left out: the guide's page lists its "
+            "sections itself (“On this page”)."
+        )
     return footnotes_as_notes(result.value)
 
 

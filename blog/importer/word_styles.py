@@ -10,6 +10,7 @@ import re
 from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+CONTENTS_STYLE = re.compile(rb'<w:pStyle w:val="(toc ?\d|tocheading)"', re.IGNORECASE)
 WORD_HEADING = re.compile(r"^heading ([1-6])$", re.IGNORECASE)
 # How far up a chain of "based on" styles to look (Word allows long chains, and loops in a
 # damaged file must end).
@@ -78,3 +79,9 @@ def heading_level(style_id, styles):
             return number if number <= 6 else None
         style_id = value_of(style, "basedOn")
     return None
+
+
+def has_table_of_contents(archive, limit_bytes):
+    """True when the document's text has paragraphs in Word's table of contents styles."""
+    with archive.open("word/document.xml") as part:
+        return CONTENTS_STYLE.search(part.read(limit_bytes + 1)) is not None

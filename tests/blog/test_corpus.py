@@ -17,8 +17,6 @@ from blog.importer import import_guide
 from blog.models import ArticlePage
 from tests.blog.corpus.readback import leftovers, read_back
 
-pytestmark = [pytest.mark.django_db]
-
 DOCUMENTS = Path(__file__).parent / "corpus" / "documents"
 EXPECT = ".expect.yaml"
 CONTENT_TYPES = {
@@ -78,6 +76,7 @@ def same_item(want, got):
     )
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize(("document", "expect"), corpus())
 def test_a_document_imports_as_its_author_meant(document, expect, guide_index, editor):
     expected = yaml.safe_load(expect.read_text(encoding="utf-8"))
@@ -120,3 +119,14 @@ def test_a_document_imports_as_its_author_meant(document, expect, guide_index, e
         problems.append(f"the standfirst repeats the short answer: {standfirst!r}")
     if problems:
         pytest.fail(f"{document.name} imported differently:\n" + "\n".join(problems), False)
+
+
+def test_a_difference_names_the_element_and_what_was_found_instead():
+    expected = [[2, "Fees"], [2, "Tax"], [2, "Refunds"]]
+    assert differences("heading", expected, [[2, "Fees"], [3, "Tax"]]) == [
+        "heading 2: expected [2, 'Tax'], got [3, 'Tax']",
+        "heading 3: expected [2, 'Refunds'], missing",
+    ]
+    assert differences("heading", expected[:1], [[2, "Fees"], [2, "Notes"]]) == [
+        "heading 2: not expected, got [2, 'Notes']"
+    ]

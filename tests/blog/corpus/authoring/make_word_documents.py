@@ -5,19 +5,22 @@ footnotes with curly quotes and Shift+Enter breaks, a corporate style set, pictu
 
 Run once, by hand, and commit the files: the tests read the files, not this script.
 
-    .venv/bin/python -m tests.blog.corpus.authoring.make_word_documents
+    .venv/bin/python -m tests.blog.corpus.authoring.make_word_documents [NAME…]
 """
 
-import io
+import sys
 from pathlib import Path
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm
-from PIL import Image, ImageDraw
 
+from tests.blog.corpus.authoring.more_word_documents import (
+    error_log_pictures,
+    handover_with_contents,
+    hiring_labelled_short_answer,
+)
+from tests.blog.corpus.authoring.word_parts import (
+    paragraph_with_link,
+)
 from tests.blog.corpus.word import (
     add_footnote_reference,
     add_indented_list,
@@ -28,55 +31,6 @@ from tests.blog.corpus.word import (
 )
 
 DOCUMENTS = Path(__file__).resolve().parent.parent / "documents"
-
-
-def add_hyperlink(paragraph, url, text):
-    """Word's Insert › Link: a relationship to the address and a w:hyperlink run in the
-    Hyperlink character style."""
-    relationship = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), relationship)
-    run = OxmlElement("w:r")
-    properties = OxmlElement("w:rPr")
-    style = OxmlElement("w:rStyle")
-    style.set(qn("w:val"), "Hyperlink")
-    properties.append(style)
-    run.append(properties)
-    text_element = OxmlElement("w:t")
-    text_element.text = text
-    text_element.set(qn("xml:space"), "preserve")
-    run.append(text_element)
-    link.append(run)
-    paragraph._p.append(link)
-
-
-def paragraph_with_link(document, before, url, text, after="", style=None):
-    paragraph = document.add_paragraph(before, style=style)
-    add_hyperlink(paragraph, url, text)
-    if after:
-        paragraph.add_run(after)
-    return paragraph
-
-
-def screenshot(title_colour, rows):
-    """A plain drawing of an app's screen: a title bar and `rows` lines of a list."""
-    picture = Image.new("RGB", (480, 60 + 36 * rows), (250, 250, 248))
-    draw = ImageDraw.Draw(picture)
-    draw.rectangle((0, 0, 480, 40), fill=title_colour)
-    for row in range(rows):
-        top = 56 + 36 * row
-        draw.rectangle((16, top, 464, top + 24), outline=(180, 180, 180))
-        draw.rectangle((24, top + 8, 24 + 40 * (row + 2), top + 16), fill=(90, 90, 90))
-    buffer = io.BytesIO()
-    picture.save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-def picture(document, data, alt, caption=""):
-    document.add_picture(io.BytesIO(data), width=Cm(10))
-    document.inline_shapes[-1]._inline.docPr.set("descr", alt)
-    if caption:
-        document.add_paragraph(caption, style="Caption")
 
 
 # --- The documents -------------------------------------------------------------------------
@@ -342,83 +296,6 @@ def open_banking_corporate_styles():
     return document
 
 
-def error_log_pictures():
-    """Screenshots with alt text, one with a caption, one without."""
-    document = new_document()
-    document.add_heading("Reading an integration’s error log", level=1)
-    document.add_paragraph(
-        "When an integration stops, its log usually says why. Knowing where to look saves a "
-        "day of guessing."
-    )
-    document.add_heading("Short answer", level=2)
-    document.add_paragraph(
-        "Open the run that failed, find the first error rather than the last, and read the "
-        "status code: it tells you whether the problem is your data, your login or the other "
-        "system."
-    )
-    document.add_heading("Finding the failed run", level=2)
-    document.add_paragraph("In Zapier, failed runs are listed under Zap history.")
-    picture(
-        document,
-        screenshot((255, 79, 0), 3),
-        "Zap history with three runs, the second marked as stopped with an error",
-        "Figure 1: A failed run in Zap history",
-    )
-    document.add_paragraph("In Make, open the scenario and choose History.")
-    picture(document, screenshot((110, 40, 200), 2), "A Make scenario’s history with two runs")
-    document.add_heading("What the status code tells you", level=2)
-    add_table(
-        document,
-        [
-            ["Code", "Usually means"],
-            ["400", "The data sent was not accepted"],
-            ["401", "The login or token has expired"],
-            ["429", "Too many requests: slow down"],
-            ["500", "A fault in the other system"],
-        ],
-    )
-    return document
-
-
-def hiring_labelled_short_answer():
-    """A "Short answer:" paragraph instead of a heading, bold questions in the FAQs, and a
-    closing section pointing to the Health Check."""
-    document = new_document()
-    document.add_paragraph(
-        "Questions to ask before you hire an integration developer", style="Title"
-    )
-    paragraph = document.add_paragraph()
-    paragraph.add_run("Short answer:").bold = True
-    paragraph.add_run(
-        " ask who will look after the integration once it is live, how you will know when "
-        "it fails, and who owns the code and the accounts it runs under."
-    )
-    document.add_paragraph(
-        "Building an integration is the easy part. These questions are about the years after."
-    )
-    document.add_heading("Before you agree a price", level=1)
-    document.add_paragraph("Who will fix it when an API changes?", style="List Number")
-    document.add_paragraph("How will we hear about failures?", style="List Number")
-    document.add_paragraph("Where will it run, and under whose account?", style="List Number")
-    document.add_heading("Frequently asked questions", level=1)
-    document.add_paragraph().add_run("Should we own the code?").bold = True
-    document.add_paragraph(
-        "Yes, or at least have a copy and the right to use it if the developer stops trading."
-    )
-    document.add_paragraph().add_run("Is a fixed price better than a day rate?").bold = True
-    document.add_paragraph(
-        "For a clearly described job, usually. For work that is still being discovered, a "
-        "day rate with a cap is fairer to both sides."
-    )
-    document.add_heading("Want this set up properly?", level=1)
-    document.add_paragraph(
-        "An Integration Health Check reviews an existing integration against these questions."
-    )
-    paragraph = document.add_paragraph()
-    add_hyperlink(paragraph, "/health-check/", "Book a Health Check")
-    return document
-
-
 DOCUMENTS_TO_WRITE = {
     "word-default-oauth": oauth_default_template,
     "word-title-bold-lines-bank-feeds": bank_feeds_title_and_bold_lines,
@@ -428,11 +305,15 @@ DOCUMENTS_TO_WRITE = {
     "word-corporate-styles-open-banking": open_banking_corporate_styles,
     "word-pictures-error-log": error_log_pictures,
     "word-labelled-short-answer-hiring": hiring_labelled_short_answer,
+    "word-table-of-contents-handover": handover_with_contents,
 }
 
 
-def main():
+def main(names=()):
+    """Writes every document, or only those `names` (a document added later)."""
     for name, make in DOCUMENTS_TO_WRITE.items():
+        if names and name not in names:
+            continue
         document = make()
         data = document if isinstance(document, bytes) else docx_bytes(document)
         (DOCUMENTS / f"{name}.docx").write_bytes(data)
@@ -440,4 +321,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
