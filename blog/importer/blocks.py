@@ -3,8 +3,8 @@
 
 The rules, in the order a document is read:
 
-- a document without any heading style gets its headings from its short bold-only lines
-  (the first line, when bold, is the title);
+- a document without any heading style (or with none but its title's) gets its headings
+  from its short bold-only lines (the first line, when bold, is the title);
 - the first <h1> (Word's Title style or Heading 1) is the title (not a block). When later
   <h1>s follow it, the document's sections are Heading 1s: every later heading moves one
   level down (Heading 1 a section, Heading 2 a sub-heading or an FAQ's question);
@@ -62,6 +62,8 @@ ADVICE = {
     "Merged table cells": "were split into separate cells: check the table's layout",
     CONTINUED_LIST: "starts at 1 here, as the site's lists always do: check its steps still "
     "read right, or join it to the list before",
+    "Struck-through text": "was left out (a guide's text cannot be struck through): put it "
+    "back if it should show",
 }
 
 
@@ -88,8 +90,15 @@ def without_label(html):
     return re.sub(r"^(<p>(?:<b>)?)([a-z])", lambda match: match[1] + match[2].upper(), html)
 
 
+def typed_headings_only(items):
+    """True when the document's headings, if any, are typed as bold lines: it has no heading
+    style at all, or only its title has one (Word's Title style, then bold lines)."""
+    levels = [item.level for item in items if item.kind == "heading"]
+    return levels in ([], [1])
+
+
 def bold_lines_as_headings(items):
-    """A document without a single heading style, its headings typed as bold lines: each
+    """A document whose headings are typed as bold lines (see typed_headings_only): each
     short bold-only paragraph is a heading, the first a Heading 1 (the title) when nothing
     comes before it. A bold line ending in "?" stays a paragraph: an FAQ's question."""
     for number, item in enumerate(items):
@@ -121,7 +130,7 @@ class Builder(Sections):
 
     def build(self):
         items = self.items
-        if not any(item.kind == "heading" for item in items):
+        if typed_headings_only(items):
             bold_lines_as_headings(items)
         headings = [i for i, item in enumerate(items) if item.kind == "heading"]
         title_at = next((i for i in headings if items[i].level == 1), None)

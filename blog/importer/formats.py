@@ -3,10 +3,13 @@
 
 - Word (.docx) through mammoth, with a style map for the styles Word and Google Docs use for
   code and quotations;
-- Markdown (.md) through markdown-it-py (CommonMark plus tables and admonitions, raw HTML off:
-  a Markdown file is text, not markup to trust), after its YAML front matter;
-- HTML pasted from Google Docs (or Word, or a web page): Google's wrappers, styled spans and
-  redirect links undone, every attribute but the few the converter reads removed.
+- Markdown (.md) through markdown-it-py (CommonMark plus GitHub's tables, footnotes and task
+  lists, and admonitions; raw HTML off: a Markdown file is text, not markup to trust), after
+  its YAML front matter and Notion's properties, callouts and toggles (notion.py);
+- HTML pasted from Google Docs (or Word, or a web page), or a Google Docs or Word web-page
+  export: Google's wrappers, styled spans and redirect links and Word's list paragraphs
+  undone (google_docs.py, word_html.py), every attribute but the few the converter reads
+  removed.
 """
 
 import base64
@@ -20,16 +23,24 @@ import yaml
 from bs4 import BeautifulSoup, Comment
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
 
-from blog.importer import sources, word_lists
+from blog.importer import google_docs, sources, word_lists
 from blog.importer.limits import MB, Limits, check_docx, check_html, check_markdown, check_zip
+from blog.importer.notion import from_notion
 from blog.importer.problem import ImportProblem
 from blog.importer.sources import PICTURE_SRC
+from blog.importer.word_html import undo_word_html
+from blog.importer.word_styles import has_table_of_contents, heading_style_map
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
 # Word's own style names, the ones Google Docs and pandoc write in a .docx, and LibreOffice
 # Writer's (Quotations, Preformatted Text, Source Text; Figure and the like for captions).
+# A table of contents ("TOC Heading", "toc 1"…) is left out: the guide's page lists its
+# sections itself.
 DOCX_STYLE_MAP = """
 p[style-name='Title'] => h1:fresh
 p[style-name='Subtitle'] => p:fresh
@@ -46,6 +57,7 @@ r[style-name='Source Text'] => code
 p[style-name='Figure'] => p.caption:fresh
 p[style-name='Illustration'] => p.caption:fresh
 p[style-name='Drawing'] => p.caption:fresh
+p[style-name^='TOC '] => !
 """ + "".join(
     # Word's list styles carry their own numbering, each level at level 1 of a list of its
     # own, which mammoth would flatten: the style's number is the level.
@@ -91,22 +103,24 @@ def read_upload(file):
     return name, data
 
 
-def to_html(*, name="", data=b"", html="", limits=None, pictures=None):
+def to_html(*, name="", data=b"", html="", limits=None, pictures=None, notes=None):
     """Clean HTML from a file's `name` and `data` (read_upload's) or pasted `html`, within
     `limits` (the settings' when not given). A Word document's pictures are appended to the
     list `pictures`, when given, as {"content_type", "data" (base64)}; each <img> says which
-    by its src, PICTURE_SRC and its number."""
+    by its src, PICTURE_SRC and its number. What the reading itself left out is said in the
+    list `notes`, when given."""
     limits = limits or Limits.from_settings()
+    notes = [] if notes is None else notes
     if not name:
         if not (html or "").strip():
             raise ImportProblem("Paste the guide here, or upload a file.", "html")
-        return with_pictures(pasted_html(html, limits), pictures)
+        return with_pictures(pasted_html(html, limits, notes), pictures)
     if extension(name) == ".docx":
-        return docx_to_html(data, limits, pictures)
+        return docx_to_html(data, limits, pictures, notes)
     if extension(name) == ".zip":
-        return zip_to_html(data, limits, pictures)
+        return zip_to_html(data, limits, pictures, notes)
     markdown = extension(name) in (".md", ".markdown")
-    return with_pictures(READERS[extension(name)](data, limits), pictures, markdown=markdown)
+    return with_pictures(READERS[extension(name)](data, limits, notes), pictures, markdown=markdown)
 
 
 def with_pictures(html, pictures, files=None, room=None, markdown=False):
@@ -124,7 +138,7 @@ def with_pictures(html, pictures, files=None, room=None, markdown=False):
     )
 
 
-def zip_to_html(data, limits, pictures=None):
+def zip_to_html(data, limits, pictures=None, notes=None):
     """A .zip holding one Markdown file and the pictures it shows, by their paths relative
     to it (as Notion, Obsidian and most Markdown editors export a page)."""
     try:
@@ -154,7 +168,7 @@ def zip_to_html(data, limits, pictures=None):
                 f"The Markdown file in that .zip is larger than {limits.text_mb} MB. Split it "
                 "into shorter guides."
             )
-        html = markdown_to_html(text, limits)
+        html = markdown_to_html(text, limits, notes)
         files = sources.ZipPictures(archive, str(Path(markdown[0].filename).parent))
         return with_pictures(html, pictures, files)
 
@@ -185,7 +199,7 @@ def title_from_file_name(name):
     return stem[:1].upper() + stem[1:]
 
 
-def docx_to_html(data, limits, pictures=None):
+def docx_to_html(data, limits, pictures=None, notes=None):
     unreadable = ImportProblem(
         "That Word document could not be read. Open it in Word or Google Docs, save it again "
         "as .docx (or paste its text below) and try once more."
@@ -195,10 +209,12 @@ def docx_to_html(data, limits, pictures=None):
             if "word/document.xml" not in archive.namelist():
                 raise unreadable
             check_docx(archive, limits)
+            own_headings = heading_style_map(archive, limits.text_mb * 1024 * 1024)
+            contents = has_table_of_contents(archive, limits.text_mb * 1024 * 1024)
         data = word_lists.mark_restarts(data)
         result = mammoth.convert_to_html(
             io.BytesIO(data),
-            style_map=DOCX_STYLE_MAP,
+            style_map=DOCX_STYLE_MAP + own_headings,
             convert_image=mammoth.images.img_element(PictureKeeper(pictures)),
             external_file_access=False,
         )
@@ -208,17 +224,23 @@ def docx_to_html(data, limits, pictures=None):
         raise unreadable from error
     html = word_lists.split_lists(result.value)
     check_html(html, limits)
+    if contents and notes is not None:
+        notes.append(
+            "The document's table of contents was left out: the guide's page lists its "
+            "sections itself (“On this page”)."
+        )
     return footnotes_as_notes(html)
 
 
 def footnotes_as_notes(html):
     """mammoth puts a Word document's footnotes and endnotes in a list at its end, each with
-    a link back up ("↑"): the list gets a "Notes" heading and loses those links. The numbers
-    in the text ("[1]") stay, as plain text."""
-    if 'id="footnote-' not in html and 'id="endnote-' not in html:
+    a link back up ("↑"), and markdown-it does the same with Markdown's footnotes ("[^1]"):
+    the list gets a "Notes" heading and loses those links. The numbers in the text ("[1]")
+    stay, as plain text."""
+    if not any(mark in html for mark in ('id="footnote-', 'id="endnote-', 'class="footnote-item')):
         return html
     soup = BeautifulSoup(html, "lxml")
-    for back in soup.select('a[href^="#footnote-ref-"], a[href^="#endnote-ref-"]'):
+    for back in soup.select(f"{NOTE_BACKLINKS}, hr.footnotes-sep"):
         back.decompose()
     lists = {id(item.parent): item.parent for item in soup.select(NOTE_ITEMS)}
     for notes in lists.values():
@@ -254,9 +276,17 @@ class PictureKeeper:
         return {"src": f"{PICTURE_SRC}{len(self.pictures) - 1}"}
 
 
-NOTE_ITEMS = 'li[id^="footnote-"], li[id^="endnote-"]'
+NOTE_ITEMS = 'li[id^="footnote-"], li[id^="endnote-"], li.footnote-item'
+NOTE_BACKLINKS = 'a[href^="#footnote-ref-"], a[href^="#endnote-ref-"], a.footnote-backref'
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table").use(admon_plugin)
+MARKDOWN = (
+    MarkdownIt("commonmark", {"html": False})
+    .enable(["table", "strikethrough"])
+    .use(admon_plugin)
+    .use(gfm_autolink_plugin)  # bare https://… and www.… addresses, as GitHub links them
+    .use(footnote_plugin)
+    .use(tasklists_plugin)  # "- [ ] step": the box is dropped, the step kept
+)
 
 
 def markdown_text(data):
@@ -289,31 +319,49 @@ def front_matter(text):
     return fields, text[match.end() :]
 
 
-def markdown_to_html(data, limits=None):
+def markdown_to_html(data, limits=None, notes=None):
     limits = limits or Limits.from_settings()
     fields, text = front_matter(markdown_text(data))
     check_markdown(text, limits)
+    text = from_notion(text, [] if notes is None else notes)
     # The front matter's title is the guide's when the text has none.
     title = " ".join(str(fields.get("title") or "").split())
     if title and not re.search(r"^# ", text, re.MULTILINE):
         text = f"# {title}\n\n{text}"
     html = MARKDOWN.render(text)
     check_html(html, limits)
-    return html
+    return footnotes_as_notes(typed_tags_as_tags(html))
 
 
-def html_file_to_html(data, limits):
-    return pasted_html(data.decode("utf-8", errors="replace"), limits)
+# Tags people type in Markdown for what it has no syntax for (a line break in a table cell,
+# underline, a key): with raw HTML off they would show as text. Only these, bare (no
+# attributes), outside code, become tags again; the converter keeps their text.
+TYPED_TAG = re.compile(r"&lt;(/?)(br|u|sup|sub|kbd|mark|ins|del|s)\s*/?&gt;", re.IGNORECASE)
+CODE = re.compile(r"(<code\b.*?</code>|<pre\b.*?</pre>)", re.DOTALL)
 
 
-def pasted_html(html, limits):
+def typed_tags_as_tags(html):
+    parts = CODE.split(html)
+    return "".join(
+        part if number % 2 else TYPED_TAG.sub(lambda m: f"<{m[1]}{m[2].lower()}>", part)
+        for number, part in enumerate(parts)
+    )
+
+
+def html_file_to_html(data, limits, notes=None):
+    return pasted_html(data.decode("utf-8", errors="replace"), limits, notes)
+
+
+def pasted_html(html, limits, notes=None):
     """Google Docs' (and Word's) clipboard HTML as plain semantic HTML. Text pasted without
     any markup (say, from a plain-text editor) is read as Markdown, whose paragraphs are
     separated by blank lines, as plain text's are."""
     if not TAG.search(html):
-        return markdown_to_html(html, limits)
+        return markdown_to_html(html, limits, notes)
     check_html(html, limits)
     soup = BeautifulSoup(html, "lxml")
+    google_docs.undo_export(soup)  # before its <style> block goes
+    undo_word_html(soup)  # before its conditional comments go
     for element in soup(DROP_TAGS):
         element.decompose()
     for comment in soup.find_all(string=lambda text: isinstance(text, Comment)):

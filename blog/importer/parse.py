@@ -25,6 +25,9 @@ BLOCKS = {
 }  # fmt: skip
 SKIP = {"script", "style", "head", "template", "noscript", "meta", "link", "title", "button"}
 BOLD, ITALIC = {"b", "strong"}, {"i", "em", "cite", "dfn", "var"}
+# Struck-through text is text its author deleted (Markdown's ~~…~~, Word's strikethrough):
+# a guide's text cannot show it as struck, and shown plain it would say the opposite.
+STRUCK = {"s", "del", "strike"}
 # A <br> at the top of a paragraph. One is a line break within the paragraph (Word's
 # Shift+Enter, Markdown's hard break), kept; two or more in a row (a blank line) split it.
 BREAK = "\x00"
@@ -195,6 +198,11 @@ class Parser:
             return ""
         if name in EMBEDS:
             lost.append(Item("lost", data={"what": "An embedded item (video, frame or drawing)"}))
+            return ""
+        if name in STRUCK:
+            struck = squash(node.get_text(" "))
+            if struck:
+                lost.append(Item("lost", data={"what": "Struck-through text", "alt": struck}))
             return ""
         inner = "".join(
             self.inline(child, lost, top=top and name in ("span", "font"))

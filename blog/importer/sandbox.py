@@ -119,14 +119,20 @@ def child_main(conn, job, limits):
 
     cta_page_id = job["cta_page_id"]
     try:
-        pictures = []
+        pictures, reading_notes = [], []
         source = formats.to_html(
-            name=job["name"], data=job["data"], html=job["html"], limits=limits, pictures=pictures
+            name=job["name"],
+            data=job["data"],
+            html=job["html"],
+            limits=limits,
+            pictures=pictures,
+            notes=reading_notes,
         )
         del job  # the upload's bytes are not needed any more
         result = blocks.convert(
             source, resolve_link=ask_parent, cta_page_id=cta_page_id, pictures=len(pictures)
         )
+        result.notes = reading_notes + result.notes
         # Only the pictures the blocks show go back (base64, in the JSON): the web process
         # adds them to the image library, as the child never touches the database.
         result.pictures = {
