@@ -27,7 +27,11 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-from blog.importer import google_docs, sources, word_lists
+# Submodules by their full names: `from blog.importer import …` would run the package's
+# __init__, which imports this module (an import circle).
+import blog.importer.google_docs as google_docs
+import blog.importer.sources as sources
+import blog.importer.word_lists as word_lists
 from blog.importer.limits import MB, Limits, check_docx, check_html, check_markdown, check_zip
 from blog.importer.notion import from_notion
 from blog.importer.problem import ImportProblem
