@@ -22,6 +22,12 @@ def length_counters():
     return format_html('<script src="{}" defer></script>', static("js/admin-counters.js"))
 
 
+@hooks.register("insert_editor_js")
+def autosave_guard():
+    # Works around two races in Wagtail 8's autosave (see the script).
+    return format_html('<script src="{}" defer></script>', static("js/admin-autosave-guard.js"))
+
+
 @hooks.register("construct_homepage_panels")
 def launch_checks_panel(request, panels):
     # Most placeholders live in settings only superusers may change.
