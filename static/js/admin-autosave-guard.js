@@ -8,7 +8,8 @@
  *    work by the same user, and Wagtail keeps that "conflict" for the rest of the page's life.
  *    Here a ping answer that names the editor's own autosaved revision, or arrives while an
  *    autosave is on its way, drops it (a real conflict is another revision, and the next ping,
- *    ten seconds later, reports it).
+ *    ten seconds later, reports it). Known upstream: wagtail/wagtail#13863 ("Avoid race condition
+ *    between concurrent editing pings and autosave"), open as of Wagtail 8.0.1.
  * 2. Save draft or Publish clicked while an autosave is pending (its half-second wait, or on
  *    the wire) sends the form alongside it, and the server may store the autosave last: the
  *    reloaded page then sees a newer revision of its own. Here the click waits for the
