@@ -20,7 +20,7 @@ def _next_child_path(Page, parent):
         .values_list("path", flat=True)
         .first()
     )
-    number = 0 if last is None else int(last[-STEP:], 36) + 1
+    number = 1 if last is None else int(last[-STEP:], 36) + 1  # treebeard counts from 1
     digits = ""
     for _ in range(STEP):
         number, remainder = divmod(number, 36)
