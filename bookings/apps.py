@@ -17,7 +17,6 @@ class BookingsConfig(AppConfig):
             BlockedDate,
             Booking,
             BookingSettings,
-            CaseStudy,
             Testimonial,
         )
         from bookings.outbox import EmailKind, delete_emails_of
@@ -39,4 +38,3 @@ class BookingsConfig(AppConfig):
             register_public_model(model, SLOTS)
         # Shown on the Health Check page once published.
         register_public_model(Testimonial)
-        register_public_model(CaseStudy)

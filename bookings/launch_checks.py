@@ -1,5 +1,5 @@
 """Launch checks about what the site sells (see apiwise/launch_checks.py): the Health Check's
-terms, the VAT number its price implies, and proof that past work exists."""
+terms and the VAT number its price implies."""
 
 import re
 
@@ -64,20 +64,5 @@ def check_vat_number(**kwargs):
             f"The {service.title} is priced plus VAT (BOOKINGS_VAT_RATE "
             f"{settings.BOOKINGS_VAT_RATE}) but the site settings have no VAT number.",
             "Settings → Site settings → Company details: the VAT number HMRC issued.",
-        )
-    ]
-
-
-@register
-def check_case_study(**kwargs):
-    from bookings.models import CaseStudy
-
-    if CaseStudy.objects.filter(live=True).exists():
-        return []
-    return [
-        problem(
-            50,
-            "No case study is published: a prospect finds no past work to judge APIwise by.",
-            "Snippets → Case studies: publish one, with the client's permission.",
         )
     ]

@@ -44,6 +44,7 @@ def server_env(workdir, port, database_url=None):
         VAR_DIR=str(workdir),
         STATIC_ROOT=str(workdir / "static"),
         MEDIA_ROOT=str(workdir / "media"),
+        SERVE_MEDIA="true",  # no proxy in front: the team page's photos come from here
         DATABASE_URL=database_url or f"sqlite:///{workdir / 'db.sqlite3'}",
         PORT=str(port),  # the demo loader points the Wagtail Site at it
         BOOKINGS_MIN_FILL_SECONDS="0",  # the audit's own booking is filled in by a robot

@@ -142,12 +142,20 @@ class HealthCheckPage(RoutablePageMixin, BasePage):
 
     def proof(self):
         """Published testimonials and case studies, when staff have added any."""
-        from bookings.models.proof import CaseStudy, Testimonial
+        from blog.models import CaseStudyPage
+        from blog.models.case_study import SHOWN_ELSEWHERE
+        from bookings.models.proof import Testimonial
 
         return {
             "testimonials": list(Testimonial.objects.filter(live=True)),
-            "case_studies": list(CaseStudy.objects.filter(live=True)),
+            "case_studies": list(CaseStudyPage.published()[:SHOWN_ELSEWHERE]),
         }
+
+    def consultant_url(self):
+        """The consultant's page on the team page, when they are shown there."""
+        from blog.models.team import person_url
+
+        return person_url(self.consultant) if self.consultant else ""
 
     def faq_items(self):
         return list(faq_items(self.faqs))

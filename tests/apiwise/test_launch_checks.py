@@ -9,7 +9,7 @@ from wagtail.models import Site
 
 from apiwise.launch_checks import is_example_email, is_fictional_phone, is_local_host
 from apiwise.models import SiteSettings
-from bookings.models import CaseStudy
+from tests.blog.proof import publish_case_study
 from tests.helpers import STAFF_PASSWORD, log_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
@@ -68,14 +68,7 @@ def launch_ready(settings, home_page):
     terms = org.terms_page.specific
     terms.body += REAL_TERMS
     terms.save_revision().publish()
-    CaseStudy.objects.create(
-        title="Stripe payouts reconciled in Xero",
-        client="A Leeds retailer",
-        problem="Payouts were matched by hand.",
-        outcome="Matched automatically.",
-        permission_note="Agreed by e-mail.",
-        live=True,
-    )
+    publish_case_study()
     return org
 
 
@@ -163,3 +156,37 @@ def test_editors_do_not_see_it(client):
     response = client.get("/admin/")
     assert response.status_code == 200
     assert "Before going live" not in response.content.decode()
+
+
+def test_the_demo_sample_case_study_published_fails_even_beside_a_real_one(launch_ready):
+    from blog.models import CaseStudyPage
+
+    sample = CaseStudyPage.objects.get(title="Sample — replace before launch")
+    sample.save_revision().publish()
+    report, failed = launch_check_output()
+    assert failed
+    assert "The demo's sample case study is live at /case-studies/sample-case-study/" in report
+    assert "1 issue " in report
+    CaseStudyPage.objects.get(pk=sample.pk).unpublish()
+    assert launch_check_output() == ("", False)
+
+
+def test_only_the_sample_case_study_published_is_still_no_case_study(launch_ready):
+    from blog.models import CaseStudyPage
+
+    CaseStudyPage.objects.exclude(title="Sample — replace before launch").delete()
+    CaseStudyPage.objects.get(title="Sample — replace before launch").save_revision().publish()
+    report, failed = launch_check_output()
+    assert "No case study is published" in report
+    assert "The demo's sample case study is live" in report
+
+
+def test_the_sample_person_shown_on_a_live_team_page_fails(launch_ready):
+    from tests.blog.proof import publish_team_page, show_on_team_page, the_sample_person
+
+    show_on_team_page(the_sample_person())
+    assert launch_check_output() == ("", False)  # the team page is still a draft
+    publish_team_page()
+    report, failed = launch_check_output()
+    assert failed
+    assert "The demo's sample person is on the team page" in report
