@@ -112,7 +112,8 @@ class HealthCheckPage(RoutablePageMixin, BasePage):
                 FieldPanel("form_heading"),
                 FieldPanel("form_introduction"),
                 FieldPanel("marketing_opt_in_text"),
-                FieldPanel("thank_you_text"),
+                # No thank_you_text: the confirmation's words come from
+                # bookings/booking_story.py, the same as the e-mails' and the invite's.
             ],
             "Booking form",
         ),
