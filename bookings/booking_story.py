@@ -68,9 +68,7 @@ def story_of(booking, organisation="APIwise", meeting_url=None):
         else "We will e-mail you the link to join before the call."
     )
     reminder = (
-        "We will e-mail you a reminder 24 hours before. "
-        if _reminder_queued(booking)
-        else ""
+        "We will e-mail you a reminder 24 hours before. " if _reminder_queued(booking) else ""
     )
     return BookingStory(
         booked=True,

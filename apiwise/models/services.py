@@ -156,7 +156,9 @@ class ServicePage(CallToActionFields, BasePage):
         context = super().get_context(request, *args, **kwargs)
         prompt = self.booking_prompt(request)
         if prompt:
-            context["prompt"] = dict(zip(("heading", "text", "label", "target"), prompt, strict=True))
+            context["prompt"] = dict(
+                zip(("heading", "text", "label", "target"), prompt, strict=True)
+            )
         return context
 
     def meta_description_fallback(self):
