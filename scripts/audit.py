@@ -36,7 +36,7 @@ from audit_tools import (
     transfer_budget,
     validate_html,
 )
-from site_server import ROOT, free_port, prepare_site, server_env, start_server
+from site_server import ROOT, free_port, manage, prepare_site, server_env, start_server
 from site_server import say as _say
 
 REFERENCE_GUIDE = "/guides/apis-vs-integrations-vs-automation/"
@@ -86,6 +86,9 @@ PAGES = [
     Page("Series hub", "/guides/api-basics/"),
     Page("FAQs", "/faqs/"),
     Page("About", "/about/", expect="Vendor-neutral"),
+    # The demo's service pages are drafts; the audit publishes them (PUBLISH_SAMPLE_SERVICES).
+    Page("Services", "/services/", expect="Fixed price: £495 + VAT"),
+    Page("Service page", "/services/custom-integrations/", expect="Priced per project"),
     Page("Search: xero", "/search/?q=xero", expect="results for “xero”"),
     Page("Health Check + form", HEALTH_CHECK),
     Page("Form with errors", HEALTH_CHECK, submit_empty=True),
@@ -95,6 +98,14 @@ PAGES = [
     Page("Confirmation, other browser", f"{HEALTH_CHECK}booked/", expect="Your Health Check"),
     Page("Not found (404)", "/no-such-page/", expect="can’t find that page", status=404),
 ]
+
+
+# The demo loads its sample service pages as drafts, so /services/ is hidden (404) until one is
+# published: the audit publishes them in its throw-away database to check their pages.
+PUBLISH_SAMPLE_SERVICES = (
+    "from apiwise.models import ServicePage\n"
+    "for page in ServicePage.objects.all(): page.get_latest_revision().publish()"
+)
 
 
 def say(message):
@@ -161,7 +172,12 @@ def report(pages):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", action="store_true", help="keep the work folder (reports)")
+    parser.add_argument(
+        "--only", action="append", help="audit only the pages whose name contains this"
+    )
     args = parser.parse_args()
+    if args.only:
+        PAGES[:] = [p for p in PAGES if any(part in p.name for part in args.only)]
 
     chromium = ensure_tools()
     workdir = Path(tempfile.mkdtemp(prefix="apiwise-audit-"))
@@ -169,6 +185,7 @@ def main():
     env = server_env(workdir, port, os.environ.get("AUDIT_DATABASE_URL"))
     say(f"preparing a production-like site in {workdir}")
     prepare_site(env)
+    manage(env, "shell", "-c", PUBLISH_SAMPLE_SERVICES)
     log = (workdir / "gunicorn.log").open("w")
     server, base = start_server(env, port, log)
     say(f"serving {base} (gunicorn pid {server.pid})")

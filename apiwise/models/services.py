@@ -132,7 +132,8 @@ class ServicePage(CallToActionFields, BasePage):
             title=self.title,
             summary=self.summary,
             url=self.url,
-            price_line=self.price_line() or self.pricing,
+            # The listing gives the price, or the first sentence of how it is priced.
+            price_line=self.price_line() or self.pricing.split(". ")[0].rstrip("."),
             icon=self.icon,
         )
 

@@ -77,7 +77,7 @@ def test_once_one_is_published_it_is_listed_linked_and_in_both_menus(client):
         ("/services/custom-integrations/", "Custom integrations"),
     ]
     assert "Fixed price: £495 + VAT" in listing
-    assert "Priced per project." in listing  # no invented figure for custom work
+    assert ">Priced per project<" in listing  # no invented figure for custom work
     assert "No-code automation" not in listing  # still a draft
 
     for path in ("/", "/guides/", "/services/"):
