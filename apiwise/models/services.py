@@ -48,9 +48,11 @@ class ServicesIndexPage(BasePage):
     def has_services(self):
         return self.service_pages().exists()
 
-    def shows_in_menus(self):
-        """Menus leave the listing out until at least one service page is live."""
-        return self.has_services()
+    @classmethod
+    def shows_in_menus(cls, page):
+        """Menus leave the listing (given as a plain Page) out until a service page under it
+        is live."""
+        return ServicePage.objects.child_of(page).live().exists()
 
     def entries(self):
         """What the listing shows: the other apps' services (the Health Check), then each
