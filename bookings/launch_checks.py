@@ -5,7 +5,13 @@ import re
 
 from django.conf import settings
 
-from apiwise.launch_checks import default_site_settings, page_text, problem, register
+from apiwise.launch_checks import (
+    SAMPLE_REVIEW_MARK,
+    default_site_settings,
+    page_text,
+    problem,
+    register,
+)
 
 # What a buyer of a paid engagement needs the Terms to say, each found by a word stem.
 SERVICE_TERMS = {
@@ -40,6 +46,16 @@ def check_service_terms(**kwargs):
     missing = [topic for topic, pattern in SERVICE_TERMS.items() if not pattern.search(text)]
     if service.title.lower() not in text.lower():
         missing.insert(0, f"which service they cover (“{service.title}”)")
+    if not missing and SAMPLE_REVIEW_MARK.casefold() in text.casefold():
+        return [
+            problem(
+                42,
+                f"The Terms (“{terms.title}”) still hold the demo's service terms, marked "
+                f"“{SAMPLE_REVIEW_MARK}”.",
+                "Have the terms reviewed by whoever advises APIwise on contracts, then remove "
+                "the mark.",
+            )
+        ]
     if missing:
         return [
             problem(

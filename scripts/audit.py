@@ -86,6 +86,9 @@ PAGES = [
     Page("Series hub", "/guides/api-basics/"),
     Page("FAQs", "/faqs/"),
     Page("About", "/about/", expect="Vendor-neutral"),
+    # The demo's service pages are drafts; the audit publishes them (PUBLISH_SAMPLE_SERVICES).
+    Page("Services", "/services/", expect="Fixed price: £495 + VAT"),
+    Page("Service page", "/services/custom-integrations/", expect="Priced per project"),
     Page("Search: xero", "/search/?q=xero", expect="results for “xero”"),
     Page("Health Check + form", HEALTH_CHECK),
     Page("Form with errors", HEALTH_CHECK, submit_empty=True),
@@ -100,6 +103,14 @@ PAGES = [
     Page("Team", "/team/", expect="Sample — replace before launch"),
     Page("Person", "/team/sample-replace-before-launch/", expect="Everyone on the team"),
 ]
+
+
+# The demo loads its sample service pages as drafts, so /services/ is hidden (404) until one is
+# published: the audit publishes them in its throw-away database to check their pages.
+PUBLISH_SAMPLE_SERVICES = (
+    "from apiwise.models import ServicePage\n"
+    "for page in ServicePage.objects.all(): page.get_latest_revision().publish()"
+)
 
 
 def say(message):
@@ -170,10 +181,10 @@ def main():
         "--only",
         action="append",
         metavar="NAME",
-        help="audit only the pages with this name (repeatable), e.g. --only Team",
+        help="audit only the pages whose name contains this (repeatable), e.g. --only Team",
     )
     args = parser.parse_args()
-    pages = [page for page in PAGES if not args.only or page.name in args.only]
+    pages = [page for page in PAGES if not args.only or any(part in page.name for part in args.only)]
     if not pages:
         sys.exit(f"audit: no page named {args.only}; the pages are: {[p.name for p in PAGES]}")
 
@@ -184,6 +195,7 @@ def main():
     say(f"preparing a production-like site in {workdir}")
     prepare_site(env)
     manage(env, "publish_demo_samples")  # the proof pages' samples, in this database only
+    manage(env, "shell", "-c", PUBLISH_SAMPLE_SERVICES)
     log = (workdir / "gunicorn.log").open("w")
     server, base = start_server(env, port, log)
     say(f"serving {base} (gunicorn pid {server.pid})")

@@ -8,7 +8,7 @@ from django.core.management.base import SystemCheckError
 from wagtail.models import Site
 
 from apiwise.launch_checks import is_example_email, is_fictional_phone, is_local_host
-from apiwise.models import SiteSettings
+from apiwise.models import ServicePage, SiteSettings
 from tests.blog.proof import publish_case_study
 from tests.helpers import STAFF_PASSWORD, log_in_with_second_factor
 
@@ -26,9 +26,10 @@ DEMO_PLACEHOLDERS = [
     "(SERVER_EMAIL), an example address",
     "“APIwise Ltd” has no company number",
     "priced plus VAT (BOOKINGS_VAT_RATE 0.20) but the site settings have no VAT number",
-    "privacy notice (“Privacy notice”) gives no contact for data requests",
-    "missing which service they cover (“Integration Health Check”), the price and when it is "
-    "paid, cancellation, liability",
+    "privacy notice gives only an example address (hello@apiwise.example) for data requests",
+    "The Terms (“Terms of use”) still hold the demo's service terms, marked “Sample — review "
+    "before launch”",
+    "No service page is published",
     "No case study is published",
 ]
 
@@ -62,13 +63,13 @@ def launch_ready(settings, home_page):
     org.company_number = "16012345"
     org.vat_number = "GB123456789"
     org.save()
-    privacy = org.privacy_page.specific
-    privacy.body += "<p>Write to privacy@apiwise.co.uk to see or erase your data.</p>"
-    privacy.save_revision().publish()
     terms = org.terms_page.specific
-    terms.body += REAL_TERMS
+    terms.body = REAL_TERMS  # in place of the demo's sample terms
     terms.save_revision().publish()
     publish_case_study()
+    service = ServicePage.objects.get(slug="custom-integrations")
+    service.title = "Custom integrations"
+    service.save_revision().publish()
     return org
 
 
@@ -95,10 +96,10 @@ def test_each_detail_is_listed_until_it_is_fixed(launch_ready):
     assert "1 issue " in report
 
 
-def test_a_privacy_notice_with_only_an_example_address_still_fails(launch_ready):
-    privacy = launch_ready.privacy_page.specific
-    privacy.body = "<p>Write to <a href='mailto:privacy@apiwise.example'>us</a>.</p>"
-    privacy.save_revision().publish()
+def test_a_privacy_notice_with_only_an_example_address_still_fails(launch_ready, client):
+    launch_ready.data_requests_email = "privacy@apiwise.example"
+    launch_ready.save()
+    assert "mailto:privacy@apiwise.example" in client.get("/privacy/").content.decode()
     report, failed = launch_check_output()
     assert "gives only an example address (privacy@apiwise.example)" in report
 
