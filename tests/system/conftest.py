@@ -244,9 +244,11 @@ def start_varnish(backend_host, backend_port, workdir, port):
     if not Path(varnishd).exists():
         pytest.skip("varnishd is not installed here (make test installs it with apt-get as root)")
     vcl = (ROOT / "apiwise" / "deploy" / "varnish.vcl").read_text()
-    vcl = vcl.replace('.host = "web";', f'.host = "{backend_host}";').replace(
-        '.port = "8000";', f'.port = "{backend_port}";'
-    )
+    # Both backends to the one server: it answers the beacons too (the same WSGI app).
+    for host, port_line in (("web", '.port = "8000";'), ("beacons", '.port = "8001";')):
+        vcl = vcl.replace(f'.host = "{host}";', f'.host = "{backend_host}";').replace(
+            port_line, f'.port = "{backend_port}";'
+        )
     vcl = vcl.replace('    "web";\n', "")
     # varnishd reads the VCL and keeps its state as its own unprivileged user, so they live in
     # a world-readable directory rather than the private work directory.
