@@ -161,7 +161,16 @@ def report(pages):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", action="store_true", help="keep the work folder (reports)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="PATH",
+        help="audit only the page(s) at PATH (repeatable), e.g. --only " + REFERENCE_GUIDE,
+    )
     args = parser.parse_args()
+    pages = [page for page in PAGES if not args.only or page.path in args.only]
+    if not pages:
+        sys.exit(f"--only matches none of the audited pages: {', '.join(p.path for p in PAGES)}")
 
     chromium = ensure_tools()
     workdir = Path(tempfile.mkdtemp(prefix="apiwise-audit-"))
@@ -177,11 +186,11 @@ def main():
         say("axe, console errors, screenshots and HTML with Playwright")
         shutil.rmtree(SCREENSHOTS, ignore_errors=True)
         SCREENSHOTS.mkdir(parents=True)
-        browse(PAGES, base, chromium, SCREENSHOTS)
-        status_problems(PAGES)
+        browse(pages, base, chromium, SCREENSHOTS)
+        status_problems(pages)
         say("Nu Html Checker")
-        validate_html(PAGES, workdir)
-        for page in PAGES:
+        validate_html(pages, workdir)
+        for page in pages:
             if page.problems or not page.lighthouse_wanted:
                 continue
             say(f"Lighthouse: {page.name}")
@@ -189,21 +198,21 @@ def main():
                 replay = Replay(base, page.path, page.html, page.headers)
                 page.url_for_lighthouse = replay.url + page.path
                 try:
-                    lighthouse(page, chromium, workdir, PAGES.index(page))
+                    lighthouse(page, chromium, workdir, pages.index(page))
                 finally:
                     replay.close()
             else:
                 page.url_for_lighthouse = page.url if page.booking else base + page.path
-                lighthouse(page, chromium, workdir, PAGES.index(page))
+                lighthouse(page, chromium, workdir, pages.index(page))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
         log.close()
 
     print()
-    report(PAGES)
-    guide = next(p for p in PAGES if p.path == REFERENCE_GUIDE)
-    total, requests = transfer_budget(guide)
+    report(pages)
+    guide = next((p for p in pages if p.path == REFERENCE_GUIDE), None)
+    total, requests = transfer_budget(guide) if guide else (0, [])
     print()
     print(
         f"Reference guide before images: {total / 1024:.1f} KB compressed "
@@ -212,7 +221,7 @@ def main():
         + ", ".join(f"{r['resourceType']} {r.get('transferSize', 0)} B" for r in requests)
     )
 
-    for page in PAGES:
+    for page in pages:
         failures.extend(f"{page.name}: {problem}" for problem in page.problems)
         if page.lighthouse_error:
             failures.append(f"{page.name}: Lighthouse did not finish ({page.lighthouse_error})")
@@ -234,7 +243,7 @@ def main():
         failures.extend(f"{page.name}: console error {text}" for text in page.console)
         if page.lighthouse_console:
             failures.append(f"{page.name}: {page.lighthouse_console} console errors in Lighthouse")
-    if not requests:
+    if guide and not requests:
         failures.append("Reference guide: transfer size not measured (no Lighthouse run)")
     elif total > BUDGET_BYTES or len(requests) > BUDGET_REQUESTS:
         failures.append("Reference guide: over the transfer budget")

@@ -62,9 +62,10 @@ def manage(env, *args):
 
 
 # docker-compose.yml's beacons service: one process of 8 threads (keep-alive connections from
-# Varnish, a thread free while another waits on Redis), no access log, a low CPU weight.
+# Varnish, a thread free while another waits on Redis), no access log, a quarter of web's CPU
+# weight (cpu_shares 256 of 1,024; niceness 6 is a weight of 272 to niceness 0's 1,024).
 BEACON_SERVER = ("--worker-class", "gthread", "--threads", "8")
-BEACON_NICENESS = 10
+BEACON_NICENESS = 6
 
 
 def start_server(env, port, log, workers=2, options=("--access-logfile", "-"), niceness=0):

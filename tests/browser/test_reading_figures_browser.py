@@ -56,6 +56,8 @@ def read_five_and_two(browser, base_url):
 def report_figures(admin_client):
     """Views per guide title in "Which guides sell", as staff see it."""
     html = admin_client.get(REPORT).content.decode()
+    if 'aria-labelledby="table-heading"' not in html:
+        return {}  # no figures at all yet: the report says so instead of a table
     return {row[0]: row[1] for row in table_rows(html, READING)}
 
 
@@ -116,7 +118,8 @@ def worker(views_in_redis, tmp_path):
             f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
         ),
     )
-    with (tmp_path / "worker.log").open("w") as log:
+    log_path = tmp_path / "worker.log"
+    with log_path.open("w") as log:
         process = subprocess.Popen(
             [sys.executable, "manage.py", "run_worker", "--queue-name", "*", "--no-reload"],
             cwd=ROOT,
@@ -124,6 +127,14 @@ def worker(views_in_redis, tmp_path):
             stdout=log,
             stderr=subprocess.STDOUT,
         )
+        # Its periodic jobs start just before it says so; on a busy machine that can take a
+        # while, and the minute counts from there.
+        wait_until(
+            lambda: "Starting worker" in log_path.read_text() or process.poll() is not None,
+            timeout=90,
+            message="the worker starting",
+        )
+        assert process.poll() is None, log_path.read_text()
         yield process
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)
@@ -135,7 +146,7 @@ def test_with_the_worker_running_the_views_reach_the_report_within_a_minute(
 ):
     if connection.vendor != "postgresql":
         pytest.skip("the worker's own process needs a database it can share: set DATABASE_URL")
-    started = time.monotonic()
+    started = time.monotonic()  # the worker is running
     beacons, cookies = read_five_and_two(browser, live_demo.url)
     assert len(beacons) == 7 and cookies == []
     assert report_figures(admin_client).get(title(FIRST)) in (None, "0")  # not yet written
@@ -145,10 +156,10 @@ def test_with_the_worker_running_the_views_reach_the_report_within_a_minute(
         rows = report_figures(admin_client)
         return rows.get(title(FIRST)) == "5" and rows.get(title(SECOND)) == "2"
 
-    # The worker writes pending views every PAGE_VIEWS_FLUSH_SECONDS (60): at most a minute
-    # after the last view, plus the worker's start.
-    wait_until(figures_written, timeout=75, interval=2, message="5 and 2 views in the report")
-    assert time.monotonic() - started < 80
+    # The worker writes pending views every PAGE_VIEWS_FLUSH_SECONDS (60) from its start, so
+    # within a minute of it (some seconds' margin for a busy machine).
+    wait_until(figures_written, timeout=70, interval=2, message="5 and 2 views in the report")
+    assert time.monotonic() - started < 75
 
 
 def test_a_browser_sending_global_privacy_control_is_not_counted(live_demo, browser):
