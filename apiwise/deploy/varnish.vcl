@@ -63,8 +63,6 @@ sub vcl_recv {
         }
         return (purge);
     }
-    # Forms, the admin, the booking pages, staff calendar feeds, health checks: never from
-    # the cache.
     # The page-view beacon: to its own backend, never cached whatever a client sends.
     if (req.url ~ "^/views/") {
         if (std.healthy(beacons)) {
@@ -72,6 +70,8 @@ sub vcl_recv {
         }
         return (pass);
     }
+    # Forms, the admin, the booking pages, staff calendar feeds, health checks: never from
+    # the cache.
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
