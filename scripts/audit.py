@@ -174,19 +174,27 @@ def report(pages):
         )
 
 
+def wanted(page, only):
+    """--only names a page by part of its name or by its path."""
+    return only == page.path or only in page.name
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", action="store_true", help="keep the work folder (reports)")
     parser.add_argument(
         "--only",
         action="append",
-        metavar="NAME",
-        help="audit only the pages whose name contains this (repeatable), e.g. --only Team",
+        metavar="NAME_OR_PATH",
+        help="audit only the pages whose name contains this, or at this path (repeatable), "
+        "e.g. --only Team or --only " + REFERENCE_GUIDE,
     )
     args = parser.parse_args()
-    pages = [page for page in PAGES if not args.only or any(part in page.name for part in args.only)]
+    pages = [
+        page for page in PAGES if not args.only or any(wanted(page, only) for only in args.only)
+    ]
     if not pages:
-        sys.exit(f"audit: no page named {args.only}; the pages are: {[p.name for p in PAGES]}")
+        sys.exit(f"audit: --only matches none of the pages: {[(p.name, p.path) for p in PAGES]}")
 
     chromium = ensure_tools()
     workdir = Path(tempfile.mkdtemp(prefix="apiwise-audit-"))
