@@ -4,10 +4,12 @@ only to users who may add a guide under a guide index."""
 
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils.safestring import mark_safe
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from apiwise.content_cache import cached
 from apiwise.templatetags.apiwise_tags import HOME_PAGE_SECTIONS
 from blog import import_views
 from blog.models.case_study import latest_case_studies
@@ -44,12 +46,14 @@ def import_guide_header_button(page, user, view_name, next_url=None):
 @hooks.register(HOME_PAGE_SECTIONS)
 def case_studies_on_the_home_page(request, page):
     """The newest published case studies on the home page; nothing while none is."""
-    return render_to_string(
-        "blog/includes/case_studies_section.html",
-        {
+
+    def build():
+        context = {
             "case_studies": latest_case_studies(),
             "heading": "Recent work",
             "heading_id": "case-studies-heading",
-        },
-        request=request,
-    )
+        }
+        return render_to_string("blog/includes/case_studies_section.html", context)
+
+    # The same for every visitor (relative links only): rendered once per content version.
+    return mark_safe(cached("home-page-case-studies", build))  # noqa: S308 - our template's HTML

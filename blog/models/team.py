@@ -35,10 +35,10 @@ def team_page_url():
 def person_url(author):
     """Where a byline or the Health Check page links for this author: their page on the team
     page, when they are shown there and the team page is live; else ""."""
+    if not author.on_team_page:
+        return ""  # first: most bylines need no lookup at all
     base = team_page_url()
-    if not base or not author.on_team_page:
-        return ""
-    return f"{base}{author.slug}/"
+    return f"{base}{author.slug}/" if base else ""
 
 
 class TeamPage(RoutablePageMixin, BlogPage):
