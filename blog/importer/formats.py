@@ -27,7 +27,10 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-from blog.importer import google_docs, sources, word_lists
+# The submodules themselves, not the package: blog/importer/__init__.py imports this module.
+import blog.importer.google_docs as google_docs
+import blog.importer.sources as sources
+import blog.importer.word_lists as word_lists
 from blog.importer.limits import MB, Limits, check_docx, check_html, check_markdown, check_zip
 from blog.importer.notion import from_notion
 from blog.importer.problem import ImportProblem
