@@ -144,9 +144,8 @@ def request(method, url, policy, *, body=None, headers=None):
 def _once(method, url, policy, body, headers, deadline):
     parts, port, addresses = check_url(url, policy)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    host = parts.hostname if not parts.port else f"{parts.hostname}:{parts.port}"
-    if ":" in parts.hostname and not parts.port:  # an IPv6 literal
-        host = f"[{parts.hostname}]"
+    name = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname  # IPv6
+    host = name if not parts.port else f"{name}:{parts.port}"
     for number, address in enumerate(addresses, start=1):
         seconds_left = deadline - time.monotonic()
         if seconds_left <= 0:

@@ -25,11 +25,12 @@ WEB_PAGE_TYPES = ("text/html", "application/xhtml+xml")
 
 def policy():
     seconds = settings.GUIDE_IMPORT_PICTURES_SECONDS
-    return outbound.Policy(
+    connect = min(3, seconds / 2)
+    return outbound.Policy(  # connecting and reading together take at most `seconds`
         require_https=True,
         allow_private=settings.OUTBOUND_ALLOW_PRIVATE_ADDRESSES,
-        connect_timeout=min(3, seconds),
-        read_timeout=seconds,
+        connect_timeout=connect,
+        read_timeout=seconds - connect,
         max_redirects=3,
         max_bytes=settings.GUIDE_IMPORT_PICTURE_MAX_MB * 1024 * 1024,
         ca_certs=settings.OUTBOUND_CA_BUNDLE,

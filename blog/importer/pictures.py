@@ -121,7 +121,9 @@ def title_from_file_name(name):
     """ "shopify-orders_screen.png" → "Shopify orders screen"; "" for Word's own names
     ("image1.png") and none."""
     stem = " ".join(re.sub(r"[-_.]+", " ", name.rsplit(".", 1)[0]).split())
-    if not stem or re.fullmatch(r"(image|picture|img|screenshot)\s*\d*", stem, re.IGNORECASE):
+    if not stem or re.fullmatch(
+        r"(image|picture|img|screenshot|untitled)\s*\d*", stem, re.IGNORECASE
+    ):
         return ""
     return stem[:1].upper() + stem[1:]
 
