@@ -13,7 +13,7 @@ PY := .venv/bin/python
 .PHONY: help install run test test-fast test-clock lint format test-deps audit bench backup restore clean
 
 help:
-	@echo "make run    install, migrate, load the demo content and serve http://$(HOST):$(PORT)/"
+	@echo "make run    install, migrate, load the demo content; serve http://$(HOST):$(PORT)/ with the worker and scheduler"
 	@echo "make test   run the whole test suite (PostgreSQL when DATABASE_URL is set)"
 	@echo "make test-clock  the booking tests under faketime at awkward moments (SQLite)"
 	@echo "make lint   ruff check and ruff format --check"
@@ -33,8 +33,8 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py ensure_admin --url http://$(HOST):$(PORT)/admin/
-	@echo "Serving http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "Serving http://$(HOST):$(PORT)/ with the worker and the scheduler (Ctrl+C stops all three)"
+	$(PY) manage.py run_dev $(HOST):$(PORT)
 
 # What the tests drive besides Python: Debian's Chromium (browser tests, with axe-core from npm)
 # and Varnish (system tests). Installed with apt-get when running as root; otherwise the tests

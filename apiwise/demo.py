@@ -196,9 +196,9 @@ def link_home_to_health_check(home):
     home.save_revision().publish()
 
 
-MAIN_MENU = ["guides", "api-basics", "faqs", "about", "health-check"]
+MAIN_MENU = ["services", "guides", "api-basics", "faqs", "about", "health-check"]
 MENU_BUTTON = "health-check"  # the menu's call to action
-FOOTER = ["about", "privacy", "terms", "health-check"]
+FOOTER = ["services", "about", "privacy", "terms", "health-check"]
 
 
 def load_navigation(home):

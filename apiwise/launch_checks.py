@@ -124,6 +124,9 @@ def default_site_settings():
     return SiteSettings.for_default_site()
 
 
+# Demo text that must be reviewed before launch carries this mark (the Terms' service terms).
+SAMPLE_REVIEW_MARK = "Sample — review before launch"
+
 SETTINGS_HINT = "Change it in the admin: Settings → Site settings."
 
 
@@ -230,24 +233,59 @@ def check_privacy_notice(**kwargs):
                 "Settings → Site settings → Privacy page.",
             )
         ]
-    addresses = email_addresses(org.privacy_page)
+    # The notice shows the data requests contact from the settings (the standard page
+    # template), and any address its own text gives.
+    contact = org.data_requests_contact
+    addresses = [contact] if contact else []
+    addresses += [address for address in email_addresses(org.privacy_page) if address != contact]
     if addresses and all(is_example_email(address) for address in addresses):
         return [
             problem(
                 32,
                 f"The privacy notice gives only an example address ({addresses[0]}) for data "
                 "requests.",
-                "Give an address you receive mail at.",
+                "Settings → Site settings → Privacy notice and data requests: an address you "
+                "receive mail at.",
             )
         ]
-    if not addresses:
+    if not addresses and not org.data_requests_address.strip():
         return [
             problem(
                 31,
                 f"The privacy notice (“{org.privacy_page.title}”) gives no contact for data "
                 "requests.",
-                "Name an e-mail address for requests to see or erase personal data "
-                "(UK GDPR, Article 13).",
+                "Settings → Site settings → Privacy notice and data requests: an e-mail address "
+                "for requests to see or erase personal data (UK GDPR, Article 13).",
+            )
+        ]
+    return []
+
+
+@register
+def check_service_pages(**kwargs):
+    """The demo's service pages are drafts written to be replaced: none may go live as it is,
+    and a site with no live service page has no /services/ listing and no menu item for it."""
+    from apiwise.models import SAMPLE_MARK, ServicePage
+
+    live = ServicePage.objects.live()
+    samples = [page.title for page in live if page.is_sample]
+    if samples:
+        return [
+            problem(
+                61,
+                f"A sample service page is published: “{samples[0]}”"
+                + (f" and {len(samples) - 1} more" if len(samples) > 1 else "")
+                + ". Its words are the demo's, not yet yours.",
+                f"Rewrite it (and remove “{SAMPLE_MARK}” from its title), or unpublish it.",
+            )
+        ]
+    if not live.exists():
+        return [
+            problem(
+                60,
+                "No service page is published: /services/ and its menu item stay hidden, and "
+                "only the Health Check is on sale.",
+                "Pages → Services: rewrite the sample services and publish them.",
             )
         ]
     return []

@@ -2,9 +2,15 @@
 about 60 characters of a title and 160 of a description, and a link to an unpublished page is a
 dead end for visitors."""
 
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from wagtail.models import Page
 
 from apiwise.seo import META_DESCRIPTION_LENGTH, META_TITLE_LENGTH
+
+UK = ZoneInfo("Europe/London")
 
 
 def linked_page_ids(page):
@@ -48,3 +54,25 @@ def warnings_for(page):
             "end until it is."
         )
     return warnings
+
+
+def message_after_publishing(page):
+    """One message for the editor that says plainly what publishing did (the page is live
+    now, or only scheduled) and what to look at, or None when there is nothing to look at:
+    "Scheduled to go live on Tuesday 8 December 2026 at 09:00 (UK time), with 2 warnings: …"
+    or "Published, with 2 warnings: …". A scheduled version is checked as it will go live (a
+    live page keeps showing its current version until then)."""
+    scheduled = page.scheduled_revision
+    go_live_at = scheduled.approved_go_live_at if scheduled else None
+    if go_live_at and go_live_at > timezone.now():
+        page = scheduled.as_object()
+        when = format_date(go_live_at.astimezone(UK), r"l j F Y \a\t H:i")
+        outcome = f"Scheduled to go live on {when} (UK time)"
+    else:
+        outcome = "Published"
+    warnings = warnings_for(page)
+    if not warnings:
+        return None
+    count = f"{len(warnings)} warning{'' if len(warnings) == 1 else 's'}"
+    listed = " ".join(f"({number}) {warning}" for number, warning in enumerate(warnings, 1))
+    return f"{outcome}, with {count}: {listed}"

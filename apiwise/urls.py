@@ -28,9 +28,14 @@ urlpatterns = [
     path("calendar/<slug:token>.ics", calendar_views.feed, name="bookings_calendar_feed"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or settings.SERVE_MEDIA:
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Not static(): it adds nothing when DEBUG is off.
+    media_prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns += [
+        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -7,18 +7,25 @@ from django.utils.html import format_html
 from wagtail import hooks
 
 from apiwise.launch_panel import LaunchChecksPanel
-from apiwise.publish_checks import warnings_for
+from apiwise.publish_checks import message_after_publishing
 
 
 @hooks.register("after_publish_page")
 def warn_about_the_published_page(request, page):
-    for warning in warnings_for(page):
-        messages.warning(request, f"“{page.title}” is published, but: {warning}")
+    message = message_after_publishing(page)
+    if message:
+        messages.warning(request, message)
 
 
 @hooks.register("insert_editor_js")
 def length_counters():
     return format_html('<script src="{}" defer></script>', static("js/admin-counters.js"))
+
+
+@hooks.register("insert_editor_js")
+def autosave_guard():
+    # Works around two races in Wagtail 8's autosave (see the script).
+    return format_html('<script src="{}" defer></script>', static("js/admin-autosave-guard.js"))
 
 
 @hooks.register("construct_homepage_panels")

@@ -6,8 +6,10 @@ class BlogConfig(AppConfig):
     verbose_name = "Guides"
 
     def ready(self):
+        # Listed by `manage.py check --tag launch` and on the superusers' dashboard.
         from wagtail.signals import page_published
 
+        import blog.launch_checks  # noqa: F401
         from apiwise.content_cache import register_public_model
         from blog.models import Author, Topic
         from blog.social_cards import card_on_publish

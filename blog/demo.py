@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from apiwise.demo import add_child_once
 from blog import demo_content as data
+from blog import demo_proof
 from blog.demo_guides import documents
 from blog.importer import convert_document
 from blog.models import (
@@ -63,6 +64,8 @@ def load(home):
             _publish(page, index, guide, guides)
         elif page.live:
             page.unpublish()  # an earlier demo's "coming soon" page
+    # After the guides: the sample case study names one as related.
+    demo_proof.load(home)
 
 
 def listed_guides():

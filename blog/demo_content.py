@@ -35,8 +35,8 @@ TOPICS = [
 AUTHOR = {
     "name": "Alex Morgan",
     "role": "Lead integration consultant, APIwise",
-    "bio": "Alex has spent fifteen years connecting accounting, ecommerce and CRM systems for "
-    "UK businesses, and writes APIwise's guides in plain English.",
+    # No credentials: the demo's author is a placeholder byline, not a real person's record.
+    "bio": "Alex writes APIwise's guides in plain English.",
 }
 
 GUIDE_INDEX = {

@@ -32,7 +32,8 @@ class ImportGuideForm(forms.Form):
     file = forms.FileField(
         label="Document",
         required=False,
-        help_text=f"A Word document (.docx) or a Markdown file (.md), up to {MEGABYTES} MB. "
+        help_text=f"A Word document (.docx), a Markdown file (.md) or a .zip of a Markdown "
+        f"file and its pictures (a Notion export), up to {MEGABYTES} MB. "
         "The first Heading 1 becomes the title; Heading 2 and 3 become headings.",
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
         error_messages={
@@ -45,7 +46,7 @@ class ImportGuideForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 8, "data-import-paste": ""}),
         help_text="In Google Docs, select everything (Ctrl+A or ⌘A), copy, and paste here: "
-        "headings, bold, italics, links, lists and tables are kept.",
+        "headings, bold, italics, links, lists, tables and pictures are kept.",
     )
     title = forms.CharField(
         required=False,
@@ -66,7 +67,7 @@ class ImportGuideForm(forms.Form):
         queryset=Collection.objects.none(),
         required=False,
         empty_label=None,
-        help_text="Pictures in a Word document are added to the image library, in this collection.",
+        help_text="The document's pictures are added to the image library, in this collection.",
     )
 
     def __init__(self, *args, user=None, **kwargs):

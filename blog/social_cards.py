@@ -81,13 +81,29 @@ def _collection():
     return existing or root.add_child(name=COLLECTION)
 
 
+MAX_SYSTEMS = 3
+
+
+def main_systems(guide):
+    """The systems a guide is about, for its card: those of its system topics (Xero, Stripe…)
+    that its title names, in the title's order ("Stripe to Xero": Stripe, Xero); when the
+    title names none, its system topics. Up to three, so the line fits the card."""
+    systems = [topic.name for topic in guide.topics.all() if topic.is_system]
+    title = guide.title.casefold()
+    named = [name for name in systems if name.casefold() in title]
+    named.sort(key=lambda name: title.index(name.casefold()))
+    return (named or systems)[:MAX_SYSTEMS]
+
+
 def kicker_for(guide):
+    """The small line above the title: the guide's series and part, else "Guide" and its main
+    systems (else its first topics)."""
     positions = guide.series_positions()
     if positions:
         first = positions[0]
         return f"{first['hub'].title} · Part {first['number']} of {first['total']}"
-    topics = [topic.name for topic in guide.topics.all()[:2]]
-    return " · ".join(["Guide", *topics])
+    names = main_systems(guide) or [topic.name for topic in guide.topics.all()[:2]]
+    return " · ".join(["Guide", *names])
 
 
 @task()

@@ -2,12 +2,15 @@
 URL, a menu item and a button in the header of the guide index's page listing. Each is shown
 only to users who may add a guide under a guide index."""
 
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from apiwise.templatetags.apiwise_tags import HOME_PAGE_SECTIONS
 from blog import import_views
+from blog.models.case_study import latest_case_studies
 
 
 @hooks.register("register_admin_urls")
@@ -36,3 +39,17 @@ def import_guide_header_button(page, user, view_name, next_url=None):
     if page.permissions_for_user(user).can_add_subpage():
         url = f"{reverse('blog_import_guide')}?parent={page.pk}"
         yield Button("Import a guide", url, icon_name="doc-full", priority=16)
+
+
+@hooks.register(HOME_PAGE_SECTIONS)
+def case_studies_on_the_home_page(request, page):
+    """The newest published case studies on the home page; nothing while none is."""
+    return render_to_string(
+        "blog/includes/case_studies_section.html",
+        {
+            "case_studies": latest_case_studies(),
+            "heading": "Recent work",
+            "heading_id": "case-studies-heading",
+        },
+        request=request,
+    )

@@ -9,7 +9,7 @@ class BookingsConfig(AppConfig):
     def ready(self):
         # Listed by `manage.py check --tag launch` and on the superusers' dashboard.
         import bookings.launch_checks  # noqa: F401
-        from apiwise import email_kinds
+        from apiwise import email_kinds, service_listing
         from apiwise.content_cache import SLOTS, register_public_model
         from bookings.emails import build_message
         from bookings.models import (
@@ -17,9 +17,9 @@ class BookingsConfig(AppConfig):
             BlockedDate,
             Booking,
             BookingSettings,
-            CaseStudy,
             Testimonial,
         )
+        from bookings.models.page import health_check_services
         from bookings.outbox import EmailKind, delete_emails_of
         from bookings.reminders import still_wanted
 
@@ -37,6 +37,7 @@ class BookingsConfig(AppConfig):
         )
         for model in (AvailabilityWindow, BlockedDate, BookingSettings):
             register_public_model(model, SLOTS)
+        # The /services/ listing shows the Health Check page itself, first.
+        service_listing.register(health_check_services)
         # Shown on the Health Check page once published.
         register_public_model(Testimonial)
-        register_public_model(CaseStudy)

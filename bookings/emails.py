@@ -11,15 +11,24 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
 from apiwise.outbox import PermanentFailure, message_id
+from bookings.booking_story import story_of
 from bookings.outbox import EmailKind, booking_of
 
 SUBJECTS = {
     EmailKind.CONFIRMATION: "Your Integration Health Check request ({ref})",
+    # The confirmation of a call with a time says so, with the time (bookings/booking_story.py).
+    "booked": "Booked: your Health Check call on {slot} ({ref})",
     EmailKind.STAFF: "Health Check request: {company} ({ref}), {status}",
     EmailKind.CANCELLATION: "Your Health Check booking is cancelled ({ref})",
     EmailKind.RESCHEDULE: "Your Health Check has a new time ({ref})",
     EmailKind.REMINDER: "Reminder: your Health Check call is on {slot} ({ref})",
 }
+
+
+def subject_for(kind, story):
+    if kind == EmailKind.CONFIRMATION and story.booked:
+        return SUBJECTS["booked"]
+    return SUBJECTS[kind]
 
 
 def site_context():
@@ -69,9 +78,10 @@ def build_message(delivery):
         "meeting_url": booking.meeting_url(),
         "admin_url": links.admin_url(booking),
     }
+    context["story"] = story_of(booking, organisation, meeting_url=context["meeting_url"])
     kind = delivery.kind
     template = f"bookings/email/{kind}"
-    subject = SUBJECTS[kind].format(
+    subject = subject_for(kind, context["story"]).format(
         ref=booking.reference,
         company=booking.company,
         status=booking.get_status_display(),

@@ -1,11 +1,17 @@
 """Launch checks about what the site sells (see apiwise/launch_checks.py): the Health Check's
-terms, the VAT number its price implies, and proof that past work exists."""
+terms and the VAT number its price implies."""
 
 import re
 
 from django.conf import settings
 
-from apiwise.launch_checks import default_site_settings, page_text, problem, register
+from apiwise.launch_checks import (
+    SAMPLE_REVIEW_MARK,
+    default_site_settings,
+    page_text,
+    problem,
+    register,
+)
 
 # What a buyer of a paid engagement needs the Terms to say, each found by a word stem.
 SERVICE_TERMS = {
@@ -40,6 +46,16 @@ def check_service_terms(**kwargs):
     missing = [topic for topic, pattern in SERVICE_TERMS.items() if not pattern.search(text)]
     if service.title.lower() not in text.lower():
         missing.insert(0, f"which service they cover (“{service.title}”)")
+    if not missing and SAMPLE_REVIEW_MARK.casefold() in text.casefold():
+        return [
+            problem(
+                42,
+                f"The Terms (“{terms.title}”) still hold the demo's service terms, marked "
+                f"“{SAMPLE_REVIEW_MARK}”.",
+                "Have the terms reviewed by whoever advises APIwise on contracts, then remove "
+                "the mark.",
+            )
+        ]
     if missing:
         return [
             problem(
@@ -64,20 +80,5 @@ def check_vat_number(**kwargs):
             f"The {service.title} is priced plus VAT (BOOKINGS_VAT_RATE "
             f"{settings.BOOKINGS_VAT_RATE}) but the site settings have no VAT number.",
             "Settings → Site settings → Company details: the VAT number HMRC issued.",
-        )
-    ]
-
-
-@register
-def check_case_study(**kwargs):
-    from bookings.models import CaseStudy
-
-    if CaseStudy.objects.filter(live=True).exists():
-        return []
-    return [
-        problem(
-            50,
-            "No case study is published: a prospect finds no past work to judge APIwise by.",
-            "Snippets → Case studies: publish one, with the client's permission.",
         )
     ]

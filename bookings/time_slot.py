@@ -38,6 +38,12 @@ class Slot:
         return f"{start:%a} {start.day} {start:%b %Y, %H:%M}–{end:%H:%M} {end.tzname()}"
 
     @property
+    def long_label(self):
+        """'Tuesday 8 December 2026, 10:00–10:45', in UK time (say so next to it)."""
+        start, end = self.local_start, self.local_end
+        return f"{start:%A} {start.day} {start:%B %Y, %H:%M}–{end:%H:%M}"
+
+    @property
     def time_label(self):
         """'10:00–10:45 BST', for a list already grouped by day."""
         start, end = self.local_start, self.local_end

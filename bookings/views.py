@@ -17,6 +17,7 @@ from apiwise.query_params import declare_query
 from blog.models import Topic
 from bookings import links, services
 from bookings.abuse import rate_limited, too_many_requests
+from bookings.booking_story import story_of
 from bookings.forms import UTM_KEYS, BookingForm
 from bookings.ics import invite
 from bookings.slots import (
@@ -227,8 +228,10 @@ def _submitted_form(request, page):
 def booked(request, page):
     """The browser that sent a request sees it here; anyone else sees where to find theirs."""
     booking = links.booking_for_confirmation(request)
+    organisation = page.site_settings(request).organisation_name
     context = {
         "booking": booking,
+        "story": story_of(booking, organisation) if booking else None,
         "ics_url": links.page_url(page, "booked_ics") if booking and booking.holds_slot else "",
         "confirmation_hours": settings.BOOKINGS_CONFIRMATION_HOURS,
         "already_sent": booking is None and request.GET.get(ALREADY_SENT) == "1",

@@ -44,6 +44,7 @@ def server_env(workdir, port, database_url=None):
         VAR_DIR=str(workdir),
         STATIC_ROOT=str(workdir / "static"),
         MEDIA_ROOT=str(workdir / "media"),
+        SERVE_MEDIA="true",  # no proxy in front: the team page's photos come from here
         DATABASE_URL=database_url or f"sqlite:///{workdir / 'db.sqlite3'}",
         PORT=str(port),  # the demo loader points the Wagtail Site at it
         BOOKINGS_MIN_FILL_SECONDS="0",  # the audit's own booking is filled in by a robot
@@ -61,10 +62,18 @@ def manage(env, *args):
         sys.exit(f"manage.py {' '.join(args)} failed")
 
 
-def start_server(env, port, log, workers=2):
+# docker-compose.yml's beacons service: one process of 8 threads (keep-alive connections from
+# Varnish, a thread free while another waits on Redis), no access log, a quarter of web's CPU
+# weight (cpu_shares 256 of 1,024; niceness 6 is a weight of 272 to niceness 0's 1,024).
+BEACON_SERVER = ("--worker-class", "gthread", "--threads", "8")
+BEACON_NICENESS = 6
+
+
+def start_server(env, port, log, workers=2, options=("--access-logfile", "-"), niceness=0):
     gunicorn = Path(PYTHON).parent / "gunicorn"
     process = subprocess.Popen(
         [
+            *(["nice", "-n", str(niceness)] if niceness else []),
             str(gunicorn),
             "apiwise.wsgi",
             "--bind",
@@ -72,8 +81,7 @@ def start_server(env, port, log, workers=2):
             "--workers",
             str(workers),
             "--no-control-socket",
-            "--access-logfile",
-            "-",
+            *options,
         ],
         cwd=ROOT,
         env=env,

@@ -12,6 +12,7 @@ from wagtail.models import Site
 from scripts.chromium import CHROMIUM_ARGS
 from tests.database_snapshot import DatabaseSnapshot
 from tests.helpers import AXE_JS, ROOT, log_in_with_second_factor
+from tests.picture_server import picture_server  # noqa: F401 - a fixture: pictures over https
 
 pytest_plugins = ["tests.clock"]  # every test runs at a stated instant
 

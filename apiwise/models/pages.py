@@ -75,6 +75,11 @@ class ServiceBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=80)
     text = blocks.TextBlock(max_length=400)
     picture = blocks.ChoiceBlock(choices=ICON_CHOICES, required=False, label="Icon")
+    page = blocks.PageChooserBlock(
+        required=False,
+        label="Links to",
+        help_text="The service's own page. The card links to it only while it is published.",
+    )
 
     class Meta:
         icon = "pick"

@@ -65,6 +65,19 @@ class SiteSettings(BaseSiteSetting):
     vat_number = models.CharField(
         "VAT number", max_length=20, blank=True, help_text="E.g. GB123456789."
     )
+    # UK GDPR Article 13: the privacy notice names where to send requests to see, correct or
+    # erase personal data. The notice shows these, else the contact e-mail.
+    data_requests_email = models.EmailField(
+        "e-mail for data requests",
+        blank=True,
+        help_text="Shown in the privacy notice. Leave blank to use the contact e-mail.",
+    )
+    data_requests_address = models.TextField(
+        "postal address for data requests",
+        max_length=300,
+        blank=True,
+        help_text="Optional. One line per row.",
+    )
     linkedin_url = models.URLField("LinkedIn", blank=True)
     github_url = models.URLField("GitHub", blank=True)
     x_url = models.URLField("X (Twitter)", blank=True)
@@ -144,7 +157,14 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("default_meta_description"), FieldPanel("default_social_image")],
             heading="Search and sharing defaults",
         ),
-        PageChooserPanel("privacy_page"),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("privacy_page"),
+                FieldPanel("data_requests_email"),
+                FieldPanel("data_requests_address"),
+            ],
+            heading="Privacy notice and data requests",
+        ),
         PageChooserPanel("terms_page"),
         MultiFieldPanel(
             [
@@ -188,6 +208,12 @@ class SiteSettings(BaseSiteSetting):
             organisation["sameAs"] = [url for _label, url in same_as]
         return organisation
 
+    @property
+    def data_requests_contact(self):
+        """Where the privacy notice sends requests about personal data: its own address,
+        else the contact e-mail."""
+        return self.data_requests_email or self.contact_email
+
     def social_links(self):
         links = [("LinkedIn", self.linkedin_url), ("GitHub", self.github_url), ("X", self.x_url)]
         return [(label, url) for label, url in links if url]
@@ -215,10 +241,19 @@ class NavigationSettings(ClusterableModel, BaseSiteSetting):
             return [
                 MenuLink(item.text, item.url, getattr(item, "as_button", False))
                 for item in items
-                if item.page.live
+                if item.page.live and _shows_in_menus(item.page)
             ]
 
         return cached(f"menu:{site.pk}:{menu}", build)
+
+
+def _shows_in_menus(page):
+    """A page type may leave itself out of the menus while it has nothing to show (the
+    services listing before any service is published): a classmethod given the plain page,
+    so other menu items cost no query."""
+    model = page.specific_class
+    check = getattr(model, "shows_in_menus", None)
+    return check(page) if check else True
 
 
 class MenuLink(NamedTuple):

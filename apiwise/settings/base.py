@@ -165,6 +165,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Django itself serves MEDIA_ROOT at MEDIA_URL under DEBUG, and when this is on: the audit's
+# production-like server has no proxy in front to serve uploaded images.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -245,6 +248,27 @@ GUIDE_IMPORT_MAX_FORMATTED_RUNS = 50_000
 GUIDE_IMPORT_MAX_TABLE_ROWS = 1_000
 GUIDE_IMPORT_MAX_TABLE_COLUMNS = 50
 GUIDE_IMPORT_MAX_DEPTH = 40
+# A Markdown file may come in a .zip with its pictures (a Notion export): at most this many
+# files, unpacking to at most this much, none more than this many times its packed size.
+GUIDE_IMPORT_MAX_ZIP_FILES = 200
+GUIDE_IMPORT_MAX_ZIP_MB = 20
+GUIDE_IMPORT_MAX_ZIP_RATIO = 100
+# Pictures at https:// addresses (Markdown, Google Docs) are fetched by the web process after
+# the conversion: at most this many, each at most this big, all within this many seconds
+# (the conversion's 20 plus these stay under gunicorn's 30).
+GUIDE_IMPORT_MAX_REMOTE_PICTURES = 30
+GUIDE_IMPORT_PICTURE_MAX_MB = 5
+GUIDE_IMPORT_PICTURES_SECONDS = env_int("GUIDE_IMPORT_PICTURES_SECONDS", 8)
+
+# Requests to addresses other people chose (apiwise/outbound.py: webhooks, imported guides'
+# pictures) go only to public addresses unless this allows private, loopback and link-local
+# ones too (tests; a CRM on the same private network). The webhooks' older setting name
+# still works. A file of CA certificates to trust instead of the system's (a private CA).
+OUTBOUND_ALLOW_PRIVATE_ADDRESSES = env_bool(
+    "OUTBOUND_ALLOW_PRIVATE_ADDRESSES",
+    env_bool("BOOKINGS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES", False),
+)
+OUTBOUND_CA_BUNDLE = os.environ.get("OUTBOUND_CA_BUNDLE") or None
 
 # Content Security Policy for every public page. The Wagtail admin gets its own, looser
 # policy in apiwise/csp.py because Wagtail 8 still relies on inline scripts and styles there.
@@ -399,11 +423,11 @@ BOOKINGS_WEBHOOK_READ_TIMEOUT = float(os.environ.get("BOOKINGS_WEBHOOK_READ_TIME
 # same private network).
 BOOKINGS_WEBHOOK_REQUIRE_HTTPS = env_bool("BOOKINGS_WEBHOOK_REQUIRE_HTTPS", False)
 BOOKINGS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env_bool(
-    "BOOKINGS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES", False
+    "BOOKINGS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES", OUTBOUND_ALLOW_PRIVATE_ADDRESSES
 )
 # A file of CA certificates to trust for webhook URLs instead of the system's (a CRM with a
 # private CA); empty: the system's.
-BOOKINGS_WEBHOOK_CA_BUNDLE = os.environ.get("BOOKINGS_WEBHOOK_CA_BUNDLE") or None
+BOOKINGS_WEBHOOK_CA_BUNDLE = os.environ.get("BOOKINGS_WEBHOOK_CA_BUNDLE") or OUTBOUND_CA_BUNDLE
 # Retention (`manage.py purge_bookings`, daily).
 BOOKINGS_SPAM_RETENTION_DAYS = env_int("BOOKINGS_SPAM_RETENTION_DAYS", 30)
 BOOKINGS_ANONYMISE_AFTER_DAYS = env_int("BOOKINGS_ANONYMISE_AFTER_DAYS", 730)

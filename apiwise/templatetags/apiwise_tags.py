@@ -73,3 +73,19 @@ def site_menu(context, menu):
 def one_line(text):
     """An address typed one line per row, as one line: "1 Example Street, London"."""
     return ", ".join(line.strip() for line in str(text or "").splitlines() if line.strip())
+
+
+# Hook name: each function registered under it takes (request, page) and returns HTML for a
+# section of the home page ("" for none). Apps that the core must not import (the guides'
+# case studies) add their sections this way.
+HOME_PAGE_SECTIONS = "apiwise_home_page_sections"
+
+
+@register.simple_tag(takes_context=True)
+def home_page_sections(context):
+    from django.utils.safestring import mark_safe
+    from wagtail import hooks
+
+    request, page = context.get("request"), context.get("page")
+    parts = [section(request, page) for section in hooks.get_hooks(HOME_PAGE_SECTIONS)]
+    return mark_safe("".join(str(part) for part in parts if part))  # noqa: S308 - templates' own HTML

@@ -8,7 +8,9 @@ to review, preview and publish.
     parse.py    clean HTML to a flat list of items (headings, paragraphs, tables…)
     links.py    links to this site's pages become page links
     blocks.py   items to title, short answer, body blocks and notes
-    pictures.py a Word document's pictures into the image library (in the web process)
+    sources.py  where a Markdown file's or pasted HTML's pictures come from (a .zip, data:, https://)
+    fetch.py    pictures at https:// addresses, fetched by the web process (apiwise/outbound.py)
+    pictures.py a document's pictures into the image library (in the web process)
     finishing.py standfirst, author, call to action and search fields: a finished draft
 
 `import_guide` is the one entry point (the admin view in blog/import_views.py calls it);
@@ -21,7 +23,7 @@ from django.utils.text import slugify
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from blog.importer import finishing, formats, pictures, sandbox
+from blog.importer import fetch, finishing, formats, pictures, sandbox
 from blog.importer.formats import MAX_UPLOAD
 from blog.importer.limits import Limits
 from blog.importer.links import LinkResolver
@@ -69,6 +71,8 @@ def import_guide(
     notes = result.notes
     summary = (summary or "").strip() or finishing.standfirst_from_introduction(result)
     finishing.end_with_call_to_action(result, site)
+    if may_add_images:
+        fetch.fetch_remote(result)  # before the transaction: a slow server holds no lock
     with transaction.atomic():
         if may_add_images:
             pictures.add_to_library(

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from blog.blocks import DIAGRAMS, anchor_from, table_value
-from blog.importer.parse import Item, Parser, language_key
+from blog.importer.parse import CONTINUED_LIST, Item, Parser, language_key
 from blog.importer.sections import FAQ, Sections, h2_level
 
 HEADING_LENGTH = 120  # HeadingBlock's
@@ -60,6 +60,8 @@ ADVICE = {
     "A link inside a table": "was kept as text only (table cells hold plain text)",
     "An image inside a table": "was not imported (table cells hold plain text)",
     "Merged table cells": "were split into separate cells: check the table's layout",
+    CONTINUED_LIST: "starts at 1 here, as the site's lists always do: check its steps still "
+    "read right, or join it to the list before",
     "Struck-through text": "was left out (a guide's text cannot be struck through): put it "
     "back if it should show",
 }
@@ -150,7 +152,8 @@ class Builder(Sections):
                 None,
             )
         self.result.title = items[title_at].text if title_at is not None else ""
-        self.result.empty = all(item.kind in ("lost", "break") for item in items)
+        # Pictures alone are no guide either: the message asks for headings, paragraphs or tables.
+        self.result.empty = all(item.kind in ("lost", "break", "picture") for item in items)
         need_short = short_at is None and labelled_at is None
         i = 0
         while i < len(items):
@@ -222,10 +225,11 @@ class Builder(Sections):
             return
         captioned = item.kind == "p" and (TABLE_CAPTION.match(item.text) or item.data["caption"])
         if captioned and following and following.kind == "table":
-            following.data["lead_caption"] = TABLE_CAPTION.sub("", item.text)
+            caption = TABLE_CAPTION.sub("", item.text)  # "Table 2: how …" reads "How …"
+            following.data["lead_caption"] = caption[:1].upper() + caption[1:]
             return
         if item.kind == "picture":
-            caption = ""
+            caption = item.data.get("caption", "")
             if following and following.kind == "p" and following.data["caption"]:
                 caption, following.data["taken"] = following.text, True
             self.picture(item, caption)

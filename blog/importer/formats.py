@@ -27,17 +27,24 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-from blog.importer import google_docs
-from blog.importer.limits import Limits, check_docx, check_html, check_markdown
+# Submodules by their full names: `from blog.importer import …` would run the package's
+# __init__, which imports this module (an import circle).
+import blog.importer.google_docs as google_docs
+import blog.importer.sources as sources
+import blog.importer.word_lists as word_lists
+from blog.importer.limits import MB, Limits, check_docx, check_html, check_markdown, check_zip
 from blog.importer.notion import from_notion
 from blog.importer.problem import ImportProblem
+from blog.importer.sources import PICTURE_SRC
 from blog.importer.word_html import undo_word_html
 from blog.importer.word_styles import has_table_of_contents, heading_style_map
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
-# Word's own style names, and the ones Google Docs and pandoc write in a .docx. A table of
-# contents ("TOC Heading", "toc 1"…) is left out: the guide's page lists its sections itself.
+# Word's own style names, the ones Google Docs and pandoc write in a .docx, and LibreOffice
+# Writer's (Quotations, Preformatted Text, Source Text; Figure and the like for captions).
+# A table of contents ("TOC Heading", "toc 1"…) is left out: the guide's page lists its
+# sections itself.
 DOCX_STYLE_MAP = """
 p[style-name='Title'] => h1:fresh
 p[style-name='Subtitle'] => p:fresh
@@ -48,6 +55,12 @@ p[style-name='HTML Preformatted'] => pre:separator('\\n')
 p[style-name='Quote'] => blockquote > p:fresh
 p[style-name='Intense Quote'] => blockquote > p:fresh
 r[style-name='Verbatim Char'] => code
+p[style-name='Quotations'] => blockquote > p:fresh
+p[style-name='Preformatted Text'] => pre:separator('\\n')
+r[style-name='Source Text'] => code
+p[style-name='Figure'] => p.caption:fresh
+p[style-name='Illustration'] => p.caption:fresh
+p[style-name='Drawing'] => p.caption:fresh
 p[style-name^='TOC '] => !
 """ + "".join(
     # Word's list styles carry their own numbering, each level at level 1 of a list of its
@@ -58,12 +71,17 @@ p[style-name^='TOC '] => !
     for level in range(1, 6)
 )
 
-KEEP_ATTRIBUTES = {"a": {"href"}, "img": {"alt"}, "td": {"colspan"}, "th": {"colspan"}}
+KEEP_ATTRIBUTES = {
+    "a": {"href"},
+    "img": {"alt", "src", "title"},
+    "td": {"colspan"},
+    "th": {"colspan"},
+}
 DROP_TAGS = ["script", "style", "meta", "link", "title", "head", "template", "noscript"]
 TAG = re.compile(r"<[a-zA-Z][^>]*>")
-# A picture from a .docx is sent back to the web process with the HTML (sandbox.py), which
-# adds it to the image library: the HTML refers to it by its number among the pictures.
-PICTURE_SRC = "picture:"
+# A picture from a .docx (or a .zip, or pasted, or an https:// address: sources.py) is sent
+# back to the web process with the HTML (sandbox.py), which adds it to the image library: the
+# HTML refers to it by its number among the pictures (PICTURE_SRC and the number).
 # All of a document's pictures together, unpacked (a zip's sizes are its own claim).
 MAX_PICTURES_BYTES = 2 * MAX_UPLOAD
 
@@ -100,10 +118,63 @@ def to_html(*, name="", data=b"", html="", limits=None, pictures=None, notes=Non
     if not name:
         if not (html or "").strip():
             raise ImportProblem("Paste the guide here, or upload a file.", "html")
-        return pasted_html(html, limits, notes)
+        return with_pictures(pasted_html(html, limits, notes), pictures)
     if extension(name) == ".docx":
         return docx_to_html(data, limits, pictures, notes)
-    return READERS[extension(name)](data, limits, notes)
+    if extension(name) == ".zip":
+        return zip_to_html(data, limits, pictures, notes)
+    markdown = extension(name) in (".md", ".markdown")
+    return with_pictures(READERS[extension(name)](data, limits, notes), pictures, markdown=markdown)
+
+
+def with_pictures(html, pictures, files=None, room=None, markdown=False):
+    """The HTML's pictures (a .zip's files, data: URIs, https:// addresses) in `pictures`
+    (sources.py); the HTML as it is when they are not wanted."""
+    if pictures is None:
+        return html
+    return sources.gather(
+        html,
+        pictures,
+        files=files,
+        picture_room=room or [MAX_PICTURES_BYTES],
+        picture_mb=MAX_UPLOAD // MB,
+        markdown=markdown or files is not None,
+    )
+
+
+def zip_to_html(data, limits, pictures=None, notes=None):
+    """A .zip holding one Markdown file and the pictures it shows, by their paths relative
+    to it (as Notion, Obsidian and most Markdown editors export a page)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise ImportProblem(
+            "That .zip file could not be read. Make it again from the guide's folder."
+        ) from error
+    with archive:
+        check_zip(archive, limits)
+        markdown = [
+            info
+            for info in archive.infolist()
+            if extension(info.filename) in (".md", ".markdown")
+            and not info.filename.startswith("__MACOSX/")
+            and not Path(info.filename).name.startswith(".")
+        ]
+        if len(markdown) != 1:
+            found = "no Markdown file" if not markdown else f"{len(markdown)} Markdown files"
+            raise ImportProblem(
+                f"That .zip holds {found}: it must hold one (.md), with the pictures it shows."
+            )
+        with archive.open(markdown[0]) as stream:
+            text = stream.read(limits.text_mb * MB + 1)
+        if len(text) > limits.text_mb * MB:
+            raise ImportProblem(
+                f"The Markdown file in that .zip is larger than {limits.text_mb} MB. Split it "
+                "into shorter guides."
+            )
+        html = markdown_to_html(text, limits, notes)
+        files = sources.ZipPictures(archive, str(Path(markdown[0].filename).parent))
+        return with_pictures(html, pictures, files)
 
 
 def wrong_type_message(name):
@@ -113,8 +184,9 @@ def wrong_type_message(name):
             "Word Document (.docx), then upload the .docx."
         )
     return (
-        "That type of file cannot be imported. Upload a Word document (.docx) or a Markdown "
-        "file (.md), or paste the text from Google Docs below."
+        "That type of file cannot be imported. Upload a Word document (.docx), a Markdown "
+        "file (.md) or a .zip of a Markdown file and its pictures, or paste the text from "
+        "Google Docs below."
     )
 
 
@@ -143,6 +215,7 @@ def docx_to_html(data, limits, pictures=None, notes=None):
             check_docx(archive, limits)
             own_headings = heading_style_map(archive, limits.text_mb * 1024 * 1024)
             contents = has_table_of_contents(archive, limits.text_mb * 1024 * 1024)
+        data = word_lists.mark_restarts(data)
         result = mammoth.convert_to_html(
             io.BytesIO(data),
             style_map=DOCX_STYLE_MAP + own_headings,
@@ -153,13 +226,14 @@ def docx_to_html(data, limits, pictures=None, notes=None):
         raise
     except Exception as error:  # mammoth raises many kinds on a damaged file
         raise unreadable from error
-    check_html(result.value, limits)
+    html = word_lists.split_lists(result.value)
+    check_html(html, limits)
     if contents and notes is not None:
         notes.append(
             "The document's table of contents was left out: the guide's page lists its "
             "sections itself (“On this page”)."
         )
-    return footnotes_as_notes(result.value)
+    return footnotes_as_notes(html)
 
 
 def footnotes_as_notes(html):
@@ -341,5 +415,6 @@ READERS = {
     ".markdown": markdown_to_html,
     ".html": html_file_to_html,
     ".htm": html_file_to_html,
+    ".zip": zip_to_html,
 }
 ACCEPT = ",".join(READERS)

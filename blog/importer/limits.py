@@ -33,6 +33,9 @@ class Limits:
     table_rows: int
     table_columns: int
     depth: int
+    zip_files: int = 200
+    zip_mb: int = 20
+    zip_ratio: int = 100
 
     @classmethod
     def from_settings(cls):
@@ -45,6 +48,9 @@ class Limits:
             table_rows=settings.GUIDE_IMPORT_MAX_TABLE_ROWS,
             table_columns=settings.GUIDE_IMPORT_MAX_TABLE_COLUMNS,
             depth=settings.GUIDE_IMPORT_MAX_DEPTH,
+            zip_files=settings.GUIDE_IMPORT_MAX_ZIP_FILES,
+            zip_mb=settings.GUIDE_IMPORT_MAX_ZIP_MB,
+            zip_ratio=settings.GUIDE_IMPORT_MAX_ZIP_RATIO,
         )
 
 
@@ -82,6 +88,34 @@ def check_docx(archive, limits):
             limits.formatted_runs,
             "Clear its formatting (Ctrl+Space in Word) or split it into shorter guides.",
         )
+
+
+def check_zip(archive, limits):
+    """Before anything is unpacked from a .zip of a Markdown file and its pictures: how many
+    files it holds, what they unpack to (in all, and each against its packed size: a zip
+    bomb packs gigabytes of nothing into kilobytes), and that no path leads out of it."""
+    entries = archive.infolist()
+    if len(entries) > limits.zip_files:
+        raise too_many(len(entries), "files in the .zip", limits.zip_files)
+    unpacked = sum(info.file_size for info in entries)
+    if unpacked > limits.zip_mb * MB:
+        raise ImportProblem(
+            f"This .zip unpacks to {unpacked / MB:.1f} MB; the import takes up to "
+            f"{limits.zip_mb} MB. Leave out pictures the guide does not use."
+        )
+    for info in entries:
+        if info.file_size > max(info.compress_size, 1) * limits.zip_ratio:
+            raise ImportProblem(
+                f"The file {info.filename} in this .zip unpacks to more than "
+                f"{limits.zip_ratio} times its packed size, which no guide's picture does. "
+                "Make the .zip again from the guide's own files."
+            )
+        parts = info.filename.replace("\\", "/").split("/")
+        if info.filename.startswith(("/", "\\")) or ".." in parts or ":" in parts[0]:
+            raise ImportProblem(
+                f"The .zip holds a path that leads outside it ({info.filename}). Make the "
+                ".zip again from the guide's own folder."
+            )
 
 
 def is_xml(name):

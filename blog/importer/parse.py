@@ -11,8 +11,9 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from django.utils.html import strip_tags
 
 from blog.blocks import LANGUAGES
-from blog.importer.formats import PICTURE_SRC
+from blog.importer.sources import PICTURE_SRC
 
+CONTINUED_LIST = "A numbered list that carries on after other text"
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Elements that cannot be imported at all (their text is kept, with a note).
 EMBEDS = {"iframe", "video", "audio", "object", "embed", "canvas", "svg", "math", "form"}
@@ -136,6 +137,10 @@ class Parser:
             html = self.list_html(element, lost)
             if plain(html):
                 self.items.append(Item("list", text=plain(html), html=html))
+                if element.get("data-continues"):  # a Word list numbered on (word_lists.py)
+                    first = element.find("li")
+                    alt = squash(first.get_text(" "))[:60] if first else ""
+                    lost.append(Item("lost", data={"what": CONTINUED_LIST, "alt": alt}))
             self.items.extend(lost)
         elif name == "table":
             self.table(element)
@@ -235,7 +240,9 @@ class Parser:
         alt = squash(node.get("alt", ""))
         number = node.get("src", "").removeprefix(PICTURE_SRC)
         if number.isdigit() and int(number) < self.pictures and node["src"] != number:
-            return Item("picture", text=alt, data={"picture": int(number)})
+            # Markdown's ![alt](src "title"): the title is the picture's caption.
+            caption = squash(node.get("title", ""))
+            return Item("picture", text=alt, data={"picture": int(number), "caption": caption})
         return Item("lost", data={"what": "An image", "alt": alt})
 
     # Lists, tables, code, quotations ------------------------------------------------------

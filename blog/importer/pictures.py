@@ -1,6 +1,7 @@
-"""The pictures a Word document brought, added to the image library in the web process (the
-child process that converted the document never touches the database, sandbox.py), and each
-image block pointed at its image.
+"""The pictures a document brought (a Word document's own, a .zip's files beside its Markdown,
+pasted data: URIs, or fetched from https:// addresses: sources.py, fetch.py), added to the
+image library in the web process (the child process that converted the document never
+touches the database, sandbox.py), and each image block pointed at its image.
 
 A picture is checked as an upload to the image library is (Wagtail's own image field: format,
 file size, pixels). One that fails leaves no block and no placeholder: the import notes name
@@ -10,6 +11,7 @@ import base64
 import binascii
 import io
 import mimetypes
+import re
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -40,8 +42,9 @@ def add_to_library(result, *, guide_title, collection=None, user=None):
         if number not in images:
             count += 1
             alt = block["value"]["alt_text"]
-            title = alt or f"{guide_title}: picture {count}"
             picture = result.pictures.get(str(number)) or {}
+            title = alt or title_from_file_name(picture.get("name", ""))
+            title = title or f"{guide_title}: picture {count}"
             try:
                 images[number] = save_picture(picture, title, collection, user)
             except ValidationError as error:
@@ -74,14 +77,16 @@ def leave_out(result):
 def save_picture(picture, title, collection, user):
     """A new image from `picture` ({"content_type", "data" (base64)}), checked as the image
     library checks an upload. Raises ValidationError when it is not an image the site can
-    show."""
+    show, or with the reason the picture never came ({"problem"})."""
+    if picture.get("problem"):
+        raise ValidationError(picture["problem"])
     try:
         data = base64.b64decode(picture.get("data", ""), validate=True)
     except (binascii.Error, ValueError):
         data = b""
     if not data:
         raise ValidationError("it could not be read from the document.")
-    content_type = picture.get("content_type", "")
+    content_type = what_it_is(data) or picture.get("content_type", "")
     extension = mimetypes.guess_extension(content_type) or ".bin"
     name = f"{slugify(title)[:60] or 'picture'}{extension}"
     try:
@@ -100,6 +105,25 @@ def save_picture(picture, title, collection, user):
     return get_image_model().objects.create(
         title=title, file=upload, collection=collection, uploaded_by_user=user
     )
+
+
+def what_it_is(data):
+    """The picture's type as Pillow reads it from its first bytes (a server's Content-Type
+    or a file's name can be wrong), or "" when Pillow does not know it."""
+    try:
+        with PillowImage.open(io.BytesIO(data)) as picture:
+            return PillowImage.MIME.get(picture.format, "")
+    except (OSError, ValueError, SyntaxError):
+        return ""
+
+
+def title_from_file_name(name):
+    """ "shopify-orders_screen.png" → "Shopify orders screen"; "" for Word's own names
+    ("image1.png") and none."""
+    stem = " ".join(re.sub(r"[-_.]+", " ", name.rsplit(".", 1)[0]).split())
+    if not stem or re.fullmatch(r"(image|picture|img|screenshot)\s*\d*", stem, re.IGNORECASE):
+        return ""
+    return stem[:1].upper() + stem[1:]
 
 
 def reason(picture, error):

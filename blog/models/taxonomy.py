@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -64,11 +65,30 @@ class Topic(index.Indexed, models.Model):
 @register_snippet
 class Author(index.Indexed, models.Model):
     name = models.CharField(max_length=100)
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text="Their page's address on the team page (/team/<slug>/). Made from the name "
+        "when left empty; avoid changing it once published.",
+    )
     role = models.CharField(max_length=100, blank=True, help_text="E.g. “Integration lead”.")
     photo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     bio = models.TextField(max_length=600, blank=True, help_text="Two or three sentences.")
+    linkedin_url = models.URLField(
+        "LinkedIn",
+        blank=True,
+        help_text="Their LinkedIn profile, e.g. https://www.linkedin.com/in/…",
+    )
+    # A person is shown on the team page (and bylines link there) only once staff say so: an
+    # author made by an import, or the demo's sample, is not presented as a team member.
+    on_team_page = models.BooleanField(
+        "show on the team page",
+        default=False,
+        help_text="Tick once the name, role, photo and bio are real and agreed with them.",
+    )
     # The staff member who writes as this author: the guides they import are theirs.
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -83,9 +103,12 @@ class Author(index.Indexed, models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("slug"),
         FieldPanel("role"),
         FieldPanel("photo"),
         FieldPanel("bio"),
+        FieldPanel("linkedin_url"),
+        FieldPanel("on_team_page"),
         FieldPanel("user"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -95,3 +118,26 @@ class Author(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_author_slug(self.name, Author.objects.exclude(pk=self.pk))
+        super().save(*args, **kwargs)
+
+    @property
+    def photo_alt(self):
+        """The photo's description in the image library, else who it shows (an image's title
+        is often its file name)."""
+        described = self.photo.description if self.photo else ""
+        return described or f"Photo of {self.name}"
+
+
+def unique_author_slug(name, others):
+    """A slug from the name, numbered when another author already has it."""
+    base = slugify(name)[:90] or "person"
+    taken = set(others.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug

@@ -60,3 +60,27 @@ def latest_guides(count=3):
     """The newest live, public guides, ready for cards."""
     ids = listing_ids(f"latest-guides:{count}", ArticlePage.objects.listed()[:count])
     return cards_in_order(ArticlePage, ids)
+
+
+@register.filter
+def person_url(author):
+    """The author's page on the team page, or "" when they are not shown there."""
+    from blog.models.team import person_url as url_of
+
+    return url_of(author)
+
+
+@register.simple_tag
+def case_studies_about(guide):
+    """Published case studies that name this guide as related ("Where we've done this")."""
+    from blog.models import CaseStudyPage
+
+    return list(CaseStudyPage.about_guide(guide))
+
+
+@register.simple_tag
+def case_study_index_url():
+    """The live case study listing's address, or ""."""
+    from blog.models.case_study import listing_url
+
+    return listing_url()

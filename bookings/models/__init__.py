@@ -4,7 +4,7 @@
 - `availability`: slot settings, weekly windows and blocked days;
 - `booking`: a request (`Booking`) and its statuses;
 - `booking_email`: which request an e-mail of the core's outbox is about (`BookingEmail`);
-- `proof`: testimonials and case studies (snippets), shown on the Health Check page;
+- `proof`: testimonials (snippets), shown on the Health Check page with the case studies;
 - `calendar_feed`: a Sales user's private calendar subscription (`CalendarFeed`);
 - `digest`: the staff's morning digest, one row per UK date (`StaffDigest`);
 - `webhook`: CRM webhook endpoints, the events bookings cause and their deliveries.
@@ -16,7 +16,7 @@ from bookings.models.booking_email import BookingEmail
 from bookings.models.calendar_feed import CalendarFeed
 from bookings.models.digest import StaffDigest
 from bookings.models.page import HealthCheckPage
-from bookings.models.proof import CaseStudy, Testimonial
+from bookings.models.proof import Testimonial
 from bookings.models.webhook import EventType, WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 __all__ = [
@@ -26,7 +26,6 @@ __all__ = [
     "BookingEmail",
     "BookingSettings",
     "CalendarFeed",
-    "CaseStudy",
     "EventType",
     "HealthCheckPage",
     "StaffDigest",

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from apiwise import service_listing
 from apiwise.blocks import DIAGRAMS, FaqsBlock, faq_items
 from apiwise.models import BasePage
 from apiwise.seo import faq_json_ld
@@ -111,7 +112,8 @@ class HealthCheckPage(RoutablePageMixin, BasePage):
                 FieldPanel("form_heading"),
                 FieldPanel("form_introduction"),
                 FieldPanel("marketing_opt_in_text"),
-                FieldPanel("thank_you_text"),
+                # No thank_you_text: the confirmation's words come from
+                # bookings/booking_story.py, the same as the e-mails' and the invite's.
             ],
             "Booking form",
         ),
@@ -142,19 +144,46 @@ class HealthCheckPage(RoutablePageMixin, BasePage):
 
     def proof(self):
         """Published testimonials and case studies, when staff have added any."""
-        from bookings.models.proof import CaseStudy, Testimonial
+        from blog.models import CaseStudyPage
+        from blog.models.case_study import SHOWN_ELSEWHERE
+        from bookings.models.proof import Testimonial
 
         return {
             "testimonials": list(Testimonial.objects.filter(live=True)),
-            "case_studies": list(CaseStudy.objects.filter(live=True)),
+            "case_studies": list(CaseStudyPage.published()[:SHOWN_ELSEWHERE]),
         }
+
+    def consultant_url(self):
+        """The consultant's page on the team page, when they are shown there."""
+        from blog.models.team import person_url
+
+        return person_url(self.consultant) if self.consultant else ""
 
     def faq_items(self):
         return list(faq_items(self.faqs))
 
     def extra_json_ld(self, request):
+        service = service_listing.service_json_ld(
+            request,
+            name=self.title,
+            description=self.introduction,
+            path=self.url,
+            provider=self.site_settings(request).organization_json_ld(request),
+            price=self.price,
+        )
         items = self.faq_items()
-        return [faq_json_ld(items)] if items else []
+        return [service, faq_json_ld(items)] if items else [service]
+
+    def service_entry(self):
+        """The Health Check in the /services/ listing: this page itself, so what it is, the
+        price and the FAQs have one home."""
+        return service_listing.ServiceEntry(
+            title=self.title,
+            summary=self.introduction,
+            url=self.url,
+            price_line=service_listing.price_line(self.price),
+            icon="health-check",
+        )
 
     # Routes: the views live in bookings/views.py.
     @path("")
@@ -180,3 +209,8 @@ class HealthCheckPage(RoutablePageMixin, BasePage):
         from bookings import views
 
         return views.manage(request, self, token)
+
+
+def health_check_services():
+    """Registered with apiwise.service_listing: the live Health Check page, first."""
+    return [page.service_entry() for page in HealthCheckPage.objects.live().public()]

@@ -8,8 +8,8 @@ from django.core.management.base import SystemCheckError
 from wagtail.models import Site
 
 from apiwise.launch_checks import is_example_email, is_fictional_phone, is_local_host
-from apiwise.models import SiteSettings
-from bookings.models import CaseStudy
+from apiwise.models import ServicePage, SiteSettings
+from tests.blog.proof import publish_case_study
 from tests.helpers import STAFF_PASSWORD, log_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
@@ -26,9 +26,10 @@ DEMO_PLACEHOLDERS = [
     "(SERVER_EMAIL), an example address",
     "“APIwise Ltd” has no company number",
     "priced plus VAT (BOOKINGS_VAT_RATE 0.20) but the site settings have no VAT number",
-    "privacy notice (“Privacy notice”) gives no contact for data requests",
-    "missing which service they cover (“Integration Health Check”), the price and when it is "
-    "paid, cancellation, liability",
+    "privacy notice gives only an example address (hello@apiwise.example) for data requests",
+    "The Terms (“Terms of use”) still hold the demo's service terms, marked “Sample — review "
+    "before launch”",
+    "No service page is published",
     "No case study is published",
 ]
 
@@ -62,20 +63,13 @@ def launch_ready(settings, home_page):
     org.company_number = "16012345"
     org.vat_number = "GB123456789"
     org.save()
-    privacy = org.privacy_page.specific
-    privacy.body += "<p>Write to privacy@apiwise.co.uk to see or erase your data.</p>"
-    privacy.save_revision().publish()
     terms = org.terms_page.specific
-    terms.body += REAL_TERMS
+    terms.body = REAL_TERMS  # in place of the demo's sample terms
     terms.save_revision().publish()
-    CaseStudy.objects.create(
-        title="Stripe payouts reconciled in Xero",
-        client="A Leeds retailer",
-        problem="Payouts were matched by hand.",
-        outcome="Matched automatically.",
-        permission_note="Agreed by e-mail.",
-        live=True,
-    )
+    publish_case_study()
+    service = ServicePage.objects.get(slug="custom-integrations")
+    service.title = "Custom integrations"
+    service.save_revision().publish()
     return org
 
 
@@ -102,10 +96,10 @@ def test_each_detail_is_listed_until_it_is_fixed(launch_ready):
     assert "1 issue " in report
 
 
-def test_a_privacy_notice_with_only_an_example_address_still_fails(launch_ready):
-    privacy = launch_ready.privacy_page.specific
-    privacy.body = "<p>Write to <a href='mailto:privacy@apiwise.example'>us</a>.</p>"
-    privacy.save_revision().publish()
+def test_a_privacy_notice_with_only_an_example_address_still_fails(launch_ready, client):
+    launch_ready.data_requests_email = "privacy@apiwise.example"
+    launch_ready.save()
+    assert "mailto:privacy@apiwise.example" in client.get("/privacy/").content.decode()
     report, failed = launch_check_output()
     assert "gives only an example address (privacy@apiwise.example)" in report
 
@@ -163,3 +157,37 @@ def test_editors_do_not_see_it(client):
     response = client.get("/admin/")
     assert response.status_code == 200
     assert "Before going live" not in response.content.decode()
+
+
+def test_the_demo_sample_case_study_published_fails_even_beside_a_real_one(launch_ready):
+    from blog.models import CaseStudyPage
+
+    sample = CaseStudyPage.objects.get(title="Sample — replace before launch")
+    sample.save_revision().publish()
+    report, failed = launch_check_output()
+    assert failed
+    assert "The demo's sample case study is live at /case-studies/sample-case-study/" in report
+    assert "1 issue " in report
+    CaseStudyPage.objects.get(pk=sample.pk).unpublish()
+    assert launch_check_output() == ("", False)
+
+
+def test_only_the_sample_case_study_published_is_still_no_case_study(launch_ready):
+    from blog.models import CaseStudyPage
+
+    CaseStudyPage.objects.exclude(title="Sample — replace before launch").delete()
+    CaseStudyPage.objects.get(title="Sample — replace before launch").save_revision().publish()
+    report, failed = launch_check_output()
+    assert "No case study is published" in report
+    assert "The demo's sample case study is live" in report
+
+
+def test_the_sample_person_shown_on_a_live_team_page_fails(launch_ready):
+    from tests.blog.proof import publish_team_page, show_on_team_page, the_sample_person
+
+    show_on_team_page(the_sample_person())
+    assert launch_check_output() == ("", False)  # the team page is still a draft
+    publish_team_page()
+    report, failed = launch_check_output()
+    assert failed
+    assert "The demo's sample person is on the team page" in report

@@ -24,6 +24,7 @@ CONTENT_TYPES = {
     ".md": "text/markdown",
     ".html": "text/html",
     ".htm": "text/html",
+    ".zip": "application/zip",
 }
 # Documents the importer cannot yet bring in whole: name -> why (each case must still fail).
 KNOWN_GAPS = {}

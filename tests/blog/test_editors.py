@@ -95,7 +95,8 @@ def test_publishing_warns_about_long_titles_missing_descriptions_and_links_to_dr
     assert response.status_code == 200
     messages = [str(m) for m in response.context["messages"]]
     warnings = " ".join(messages)
-    assert "is published, but" in warnings  # a warning, not a refusal
+    assert "Published, with 3 warnings: (1) " in warnings  # a warning, not a refusal
+    assert "Scheduled" not in warnings
     assert "search engines show about 60" in warnings
     assert "There is no search description" in warnings
     assert f"It links to “{draft.title}”, which is not published" in warnings
@@ -108,7 +109,62 @@ def test_a_guide_without_problems_publishes_without_warnings(admin_client):
     response = admin_client.post(
         reverse("wagtailadmin_pages:edit", args=[guide.pk]), data, follow=True
     )
-    assert not [m for m in response.context["messages"] if "but:" in str(m)]
+    assert not [m for m in response.context["messages"] if "warning" in str(m)]
+
+
+LONG_SEO_TITLE = "A very long SEO title that certainly goes on past what a search engine shows"
+
+
+@pytest.mark.clock("2026-12-07 10:00")
+@pytest.mark.parametrize("already_live", [False, True], ids=["draft", "live guide"])
+def test_publishing_with_a_go_live_date_says_it_is_scheduled_not_published(
+    admin_client, client, already_live
+):
+    guide = ArticlePage.objects.filter(live=already_live).first()
+    old_title = guide.title
+    data = guide_form(
+        guide,
+        title="Scheduled version",
+        seo_title=LONG_SEO_TITLE,
+        search_description="",
+        go_live_at="2026-12-08 09:00",  # the editor's UK wall-clock time
+        **{"action-publish": "action-publish"},
+    )
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:edit", args=[guide.pk]), data, follow=True
+    )
+    messages = " ".join(str(m) for m in response.context["messages"])
+    assert (
+        "Scheduled to go live on Tuesday 8 December 2026 at 09:00 (UK time), with 2 warnings: "
+        "(1) The SEO title is 76 characters" in messages
+    )
+    assert "(2) There is no search description" in messages
+    assert "Published," not in messages
+    # Visitors see no change until then.
+    public = client.get(f"/guides/{guide.slug}/")
+    if already_live:
+        assert old_title in public.content.decode()
+        assert "Scheduled version" not in public.content.decode()
+    else:
+        assert public.status_code == 404
+
+
+@pytest.mark.clock("2026-06-30 16:00")
+def test_a_summer_go_live_date_is_said_in_uk_summer_time(admin_client):
+    guide = ArticlePage.objects.filter(live=False).first()
+    data = guide_form(
+        guide,
+        search_description="",
+        go_live_at="2026-07-01 09:30",
+        **{"action-publish": "action-publish"},
+    )
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:edit", args=[guide.pk]), data, follow=True
+    )
+    messages = " ".join(str(m) for m in response.context["messages"])
+    assert "Scheduled to go live on Wednesday 1 July 2026 at 09:30 (UK time), with 1 warning: " in (
+        messages
+    )
 
 
 def test_the_editor_gets_length_counters_on_the_fields_search_engines_cut(admin_client):

@@ -237,8 +237,9 @@ def test_what_cannot_be_mapped_is_kept_as_text_and_listed_in_the_notes(guide_ind
     page = ArticlePage.objects.get(pk=page.pk)
     notes = page.import_notes
     assert (
-        "An image (“Three layers”) near “How they fit together” was not imported: add it "
-        "with an Image block." in notes
+        "The picture “Three layers” near “How they fit together” could not be added to the "
+        "image library: it refers to a file (layers.png) that was not pasted with the text. "
+        "Add it with an Image block." in notes
     )
     for expected in (
         "An embedded item (video, frame or drawing)",

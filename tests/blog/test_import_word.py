@@ -151,7 +151,10 @@ def test_a_markdown_image_leaves_no_placeholder_and_is_named_in_the_notes(guide_
     )
     page = ArticlePage.objects.get(pk=page.pk)
     assert body(page)[1] == ("text", "<p>Before.</p>")
-    assert "An image (“Three layers”) near “How” was not imported" in page.import_notes
+    assert (
+        "The picture “Three layers” near “How” could not be added to the image library: the "
+        "file l.png did not come with the document."
+    ) in page.import_notes
 
 
 def test_the_import_form_offers_the_collections_and_uses_the_one_chosen(admin_client, guide_index):

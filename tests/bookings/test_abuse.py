@@ -39,7 +39,7 @@ def test_suspected_bots_see_thank_you_but_are_spam_with_no_slot_or_email(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/health-check/", form_data(slot=first_free_slot.value, **overrides))
     assert response.status_code == 303
-    assert "your request is in" in client.get(response["Location"]).content.decode()
+    assert "Health Check request is in" in client.get(response["Location"]).content.decode()
     booking = Booking.objects.get()
     assert booking.status == "spam"
     assert booking.spam_reason

@@ -76,7 +76,7 @@ def test_booking_a_slot_redirects_to_a_confirmation_with_calendar_invite(
     html = page.content.decode()
     assert page.status_code == 200
     assert booking.reference in html
-    assert first_free_slot.label in html
+    assert f"Booked: {first_free_slot.long_label} (UK time)" in html
     assert "Add to calendar (.ics)" in html
 
     ics_url = re.search(r'href="([^"]+/calendar/)"', html).group(1)
@@ -122,7 +122,7 @@ def test_no_slot_booking_says_we_will_suggest_times(client, book):
     booking = Booking.objects.get()
     assert booking.slot_start is None
     html = client.get(response["Location"]).content.decode()
-    assert "we will e-mail ada@example.co.uk to suggest some" in html
+    assert "we will e-mail you within one working day to suggest some" in html
     assert "Add to calendar" not in html
 
 

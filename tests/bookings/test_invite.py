@@ -26,6 +26,8 @@ def test_a_long_non_ascii_invite_is_folded_escaped_and_reads_back_the_same():
 
     event = Calendar.from_ical(body).walk("VEVENT")[0]
     assert str(event["SUMMARY"]) == f"Integration Health Check with {organisation}"
-    assert str(event["DESCRIPTION"]) == f"Booking reference {booking.reference}. {url}"
+    description = str(event["DESCRIPTION"]).splitlines()
+    assert description[0] == "Booked: Tuesday 1 December 2026, 10:00–10:45 (UK time)"
+    assert description[-1] == f"Booking reference {booking.reference}. {url}"
     assert event.decoded("DTSTART") == start
     assert str(event["UID"]) == f"{booking.reference}@apiwise.example"

@@ -34,7 +34,8 @@ STAFF = "hello@apiwise.example"
 @dataclass(frozen=True)
 class Case:
     days: tuple  # the first three days the picker offers
-    call: str  # the first time offered, as the page and the e-mails put it
+    call: str  # the first time offered, as the picker, the reminder and the digest put it
+    booked: str  # the time booked, as the confirmation page, e-mails and invite put it
     call_utc: str  # its start in the calendar invite
     reminder_at: str | None  # UK time; None: booked less than 24 hours ahead, no reminder
     digest_at: str  # UK time: 08:00 on the day of the call
@@ -46,6 +47,7 @@ CASES = [
         Case(
             days=("Tuesday 1 December", "Wednesday 2 December", "Thursday 3 December"),
             call="Tue 1 Dec 2026, 10:00–10:45 GMT",
+            booked="Tuesday 1 December 2026, 10:00–10:45",
             call_utc="20261201T100000Z",
             reminder_at=None,  # 20 hours away
             digest_at="2026-12-01 08:00",
@@ -58,6 +60,7 @@ CASES = [
         Case(
             days=("Tuesday 8 December", "Wednesday 9 December", "Thursday 10 December"),
             call="Tue 8 Dec 2026, 10:00–10:45 GMT",
+            booked="Tuesday 8 December 2026, 10:00–10:45",
             call_utc="20261208T100000Z",
             reminder_at="2026-12-07 10:00",
             digest_at="2026-12-08 08:00",
@@ -70,6 +73,7 @@ CASES = [
         Case(
             days=("Tuesday 8 December", "Wednesday 9 December", "Thursday 10 December"),
             call="Tue 8 Dec 2026, 10:00–10:45 GMT",
+            booked="Tuesday 8 December 2026, 10:00–10:45",
             call_utc="20261208T100000Z",
             reminder_at="2026-12-07 10:00",  # 25 h 50 min ahead: later the same morning
             digest_at="2026-12-08 08:00",
@@ -82,6 +86,7 @@ CASES = [
         Case(
             days=("Tuesday 15 December", "Wednesday 16 December", "Thursday 17 December"),
             call="Tue 15 Dec 2026, 10:00–10:45 GMT",
+            booked="Tuesday 15 December 2026, 10:00–10:45",
             call_utc="20261215T100000Z",
             reminder_at="2026-12-14 10:00",
             digest_at="2026-12-15 08:00",
@@ -95,6 +100,7 @@ CASES = [
         Case(
             days=("Tuesday 29 December", "Wednesday 30 December", "Thursday 31 December"),
             call="Tue 29 Dec 2026, 10:00–10:45 GMT",
+            booked="Tuesday 29 December 2026, 10:00–10:45",
             call_utc="20261229T100000Z",
             reminder_at="2026-12-28 10:00",
             digest_at="2026-12-29 08:00",
@@ -108,6 +114,7 @@ CASES = [
         Case(
             days=("Tuesday 30 March", "Wednesday 31 March", "Thursday 1 April"),
             call="Tue 30 Mar 2027, 10:00–10:45 BST",
+            booked="Tuesday 30 March 2027, 10:00–10:45",
             call_utc="20270330T090000Z",
             reminder_at="2027-03-29 10:00",
             digest_at="2027-03-30 08:00",
@@ -121,6 +128,7 @@ CASES = [
         Case(
             days=("Tuesday 2 November", "Wednesday 3 November", "Thursday 4 November"),
             call="Tue 2 Nov 2027, 10:00–10:45 GMT",
+            booked="Tuesday 2 November 2027, 10:00–10:45",
             call_utc="20271102T100000Z",
             reminder_at="2027-11-01 10:00",
             digest_at="2027-11-02 08:00",
@@ -179,7 +187,7 @@ def test_a_booking_made_at_an_awkward_moment_does_what_a_person_expects(
     response = client.post("/health-check/", form_data(slot=slot))
     assert response.status_code == 303
     page = client.get(response["Location"]).content.decode()
-    assert f"<strong>{case.call}</strong> (UK time)" in page
+    assert f"<strong>Booked: {case.booked} (UK time)</strong>" in page
     ics_url = re.search(r'href="([^"]+/calendar/)"', page).group(1)
     assert f"DTSTART:{case.call_utc}" in client.get(ics_url).content.decode()
     booking = Booking.objects.get()
@@ -188,8 +196,8 @@ def test_a_booking_made_at_an_awkward_moment_does_what_a_person_expects(
     worker_minute()
     (to_prospect, confirmation, text), (to_staff, notice, _) = prospect_first(received(smtp))
     assert to_prospect == [PROSPECT] and to_staff == [STAFF]
-    assert confirmation == f"Your Integration Health Check request ({booking.reference})"
-    assert f"Your call: {case.call} (UK time)" in text
+    assert confirmation == f"Booked: your Health Check call on {case.call} ({booking.reference})"
+    assert f"Booked: {case.booked} (UK time)" in text
     manage_path = urlsplit(re.search(r"http\S+/manage/\S+", text).group()).path
     assert "Analytical Engines Ltd" in notice
 

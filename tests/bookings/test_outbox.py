@@ -70,7 +70,7 @@ def test_mail_server_down_keeps_the_booking_and_sends_after_it_returns(
     smtp.stop()
     response = client.post("/health-check/", form_data(slot=first_free_slot.value))
     assert response.status_code == 303
-    assert "your request is in" in client.get(response["Location"]).content.decode()
+    assert "Integration Health Check is booked" in client.get(response["Location"]).content.decode()
 
     run_worker()
 

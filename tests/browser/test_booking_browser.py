@@ -57,7 +57,9 @@ def test_booking_flow_without_javascript(page, browser, live_demo, settings):
     page.get_by_label("Work e-mail").fill("ada@example.co.uk")
     page.get_by_role("button", name="Send my request").click()
 
-    expect(page.get_by_role("heading", level=1)).to_contain_text("your request is in")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "Integration Health Check is booked"
+    )
     expect(page.get_by_text(slot_label)).to_be_visible()
     expect(page.get_by_role("link", name="Add to calendar (.ics)")).to_be_visible()
     assert "/health-check/booked/" in page.url

@@ -166,7 +166,9 @@ def test_prospect_books_from_a_guide_and_sales_moves_the_booking_along(
 
     page.get_by_label("Work e-mail").fill("ada@example.co.uk")
     page.get_by_role("button", name="Send my request").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("your request is in")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "Integration Health Check is booked"
+    )
     expect(page.get_by_text(slot_label)).to_be_visible()
     assert axe() == []
 
@@ -258,7 +260,9 @@ def test_prospect_books_on_a_phone_with_the_keyboard_only(
     tab_to(page, page.get_by_role("button", name="Send my request"))
     page.keyboard.press("Enter")
 
-    expect(page.get_by_role("heading", level=1)).to_contain_text("your request is in")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "Integration Health Check is booked"
+    )
     assert axe() == []
     calendar_link = page.get_by_role("link", name="Add to calendar (.ics)")
     tab_to(page, calendar_link)

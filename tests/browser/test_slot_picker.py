@@ -53,7 +53,9 @@ def test_without_javascript_a_visitor_opens_a_day_and_books_one_of_its_times(
     page.get_by_label("What do you want connected").fill("Shopify orders into Xero.")
     page.get_by_label("Roughly how many orders").select_option("lt1000")
     page.get_by_role("button", name="Send my request").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("your request is in")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "Integration Health Check is booked"
+    )
     assert Booking.objects.get().slot_start == first.slots[1].start
     assert chosen == first.slots[1].value
 

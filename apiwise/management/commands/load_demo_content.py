@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from apiwise import demo as site_demo
+from apiwise import demo_services
 
 
 class Command(BaseCommand):
@@ -17,5 +18,7 @@ class Command(BaseCommand):
             bookings_demo.load(home)
             site_demo.link_home_to_health_check(home)
             blog_demo.load(home)
+            # After the Health Check page: the home page's Health Check card links to it.
+            demo_services.load(home)
             site_demo.load_navigation(home)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

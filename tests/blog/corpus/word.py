@@ -51,11 +51,42 @@ def new_document():
     return Document()
 
 
-def add_indented_list(document, entries, numbered=False):
+def add_indented_list(document, entries, numbered=False, *, same_list_as=None, restart=False):
     """A list made with Word's Bullets (or Numbering) button and Tab: "List Paragraph"
     paragraphs, each with its level (0 the outermost) in a multi-level list definition of
-    the document's numbering, as Word stores it. `entries`: [(text, level)]."""
+    the document's numbering, as Word stores it. `entries`: [(text, level)]. Returns the
+    list's numbering id: given back as `same_list_as`, the next list numbers on from this one
+    (as Word's "Continue Numbering" does), or, with `restart`, starts again at 1 ("Restart
+    Numbering": a new numbering instance of the same definition, its start overridden)."""
     numbering = document.part.numbering_part.element
+    if same_list_as is not None and not restart:
+        num_id = same_list_as
+    elif same_list_as is not None:
+        abstract_id = numbering.xpath(f'w:num[@w:numId="{same_list_as}"]/w:abstractNumId/@w:val')[0]
+        num_id = 200 + len(numbering.findall(nsdecls_tag("num")))
+        numbering.append(
+            parse_xml(
+                f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+                f'<w:abstractNumId w:val="{abstract_id}"/><w:lvlOverride w:ilvl="0">'
+                '<w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+            )
+        )
+    else:
+        num_id = new_list_definition(numbering, numbered)
+    for entry, level in entries:
+        paragraph = document.add_paragraph(entry, style="List Paragraph")
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
+                f'<w:numId w:val="{num_id}"/></w:numPr>'
+            )
+        )
+    return num_id
+
+
+def new_list_definition(numbering, numbered):
+    """A multi-level list definition (abstractNum) and its first instance (num): the num's
+    id."""
     abstract_id = 100 + len(numbering.findall(nsdecls_tag("abstractNum")))
     kind, text = ("decimal", "%{n}.") if numbered else ("bullet", "•")
     levels = "".join(
@@ -70,21 +101,13 @@ def add_indented_list(document, entries, numbered=False):
     )
     # Word keeps every abstractNum before the first num.
     numbering.insert(len(numbering.findall(nsdecls_tag("abstractNum"))), abstract)
-    num_id = abstract_id
     numbering.append(
         parse_xml(
-            f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+            f'<w:num {nsdecls("w")} w:numId="{abstract_id}">'
             f'<w:abstractNumId w:val="{abstract_id}"/></w:num>'
         )
     )
-    for entry, level in entries:
-        paragraph = document.add_paragraph(entry, style="List Paragraph")
-        paragraph._p.get_or_add_pPr().append(
-            parse_xml(
-                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
-                f'<w:numId w:val="{num_id}"/></w:numPr>'
-            )
-        )
+    return abstract_id
 
 
 def nsdecls_tag(name):
