@@ -66,30 +66,43 @@ def nest_flat_lists(soup, level_of=list_level):
     """Each run of adjacent lists with levels (`level_of` a list: its level, or None for a
     list that has none) becomes one list, a deeper one moved into the last item of the list
     before it, a same-level one's items joined to it. Word's pasted HTML (word_html.py) has
-    such runs too."""
+    such runs too.
+
+    Moving a list out of a long document costs a search for its place there, so the moves
+    are made last to first, each at a place counted once beforehand."""
+    moves = []  # (list, the item to move it into, or None to drop it), in document order
     for first in soup.find_all(["ul", "ol"]):
-        if first.parent is None or level_of(first) is None:
-            continue  # already moved, or not a flat list
-        if level_of(beside(first, "previous_sibling")) is not None:
-            continue  # not the start of a run
+        if level_of(first) is None or level_of(beside(first, "previous_sibling")) is not None:
+            continue  # not a flat list, or not the start of a run
         run, element = [], first
         while level_of(element) is not None:
             run.append(element)
             element = beside(element, "next_sibling")
-        stack = []  # (level, list element) from the outermost in
+        stack = []  # [level, list element, its last item] from the outermost in
         for flat in run:
             level = level_of(flat)
+            items = flat.find_all("li", recursive=False)
             while stack and stack[-1][0] > level:
                 stack.pop()
             if stack and stack[-1][0] == level:
                 if stack[-1][1].name == flat.name:
-                    for item in flat.find_all("li", recursive=False):
+                    for item in items:
                         stack[-1][1].append(item.extract())
-                    flat.decompose()
+                    stack[-1][2] = items[-1] if items else stack[-1][2]
+                    moves.append((flat, None))
                     continue
                 stack.pop()
-            if stack:
-                items = stack[-1][1].find_all("li", recursive=False)
-                if items:
-                    items[-1].append(flat.extract())
-            stack.append((level, flat))
+            if stack and stack[-1][2] is not None:
+                moves.append((flat, stack[-1][2]))
+            stack.append([level, flat, items[-1] if items else None])
+    places = {}
+    for flat, _ in moves:
+        parent = flat.parent
+        if id(parent) not in places:
+            places[id(parent)] = {id(child): n for n, child in enumerate(parent.contents)}
+    for flat, into in reversed(moves):
+        flat.extract(_self_index=places[id(flat.parent)][id(flat)])
+        if into is None:
+            flat.decompose()
+        else:
+            into.append(flat)

@@ -7,7 +7,7 @@ which formats.py's cleaning then reads like any pasted HTML."""
 
 import re
 
-from bs4 import Comment
+from bs4 import Comment, NavigableString
 
 from blog.importer.google_docs import nest_flat_lists
 
@@ -37,13 +37,14 @@ def undo_word_html(soup):
         marker = without_marker(paragraph)
         if marker is None:
             continue  # indented like a list, but no bullet or number: a paragraph
+        # The paragraph becomes a list of one item in place (replacing it would search the
+        # whole document for its place, for each item of every list).
         item = soup.new_tag("li")
         for child in list(paragraph.contents):
             item.append(child.extract())
-        tag = "ol" if NUMBERED.match(marker) else "ul"
-        flat = soup.new_tag(tag, attrs={LEVEL: str(level)})
-        flat.append(item)
-        paragraph.replace_with(flat)
+        paragraph.name = "ol" if NUMBERED.match(marker) else "ul"
+        paragraph.attrs = {LEVEL: str(level)}
+        paragraph.append(item)
         found = True
     if found:
         nest_flat_lists(soup, level_of=word_level)
@@ -92,12 +93,13 @@ def without_marker(paragraph):
     spacer = paragraph.find("span", style=SPACER)
     if spacer is None:
         return None
-    before = [
-        text
-        for text in spacer.find_all_previous(string=True)
-        if paragraph in text.parents and not isinstance(text, Comment)
-    ]
-    marker = "".join(reversed([str(text) for text in before])).strip()
+    before = []  # the paragraph's text up to the spacer (not the whole document's before it)
+    for node in paragraph.descendants:
+        if node is spacer:
+            break
+        if isinstance(node, NavigableString) and not isinstance(node, Comment):
+            before.append(node)
+    marker = "".join(str(text) for text in before).strip()
     for text in before:
         text.extract()
     spacer.extract()
