@@ -198,7 +198,8 @@ def link_home_to_health_check(home):
 
 MAIN_MENU = ["services", "guides", "api-basics", "faqs", "about", "health-check"]
 MENU_BUTTON = "health-check"  # the menu's call to action
-FOOTER = ["services", "about", "privacy", "terms", "health-check"]
+# The case studies and the team page are demo drafts: their links show once staff publish them.
+FOOTER = ["services", "case-studies", "team", "about", "privacy", "terms", "health-check"]
 
 
 def load_navigation(home):

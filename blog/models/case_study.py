@@ -80,6 +80,12 @@ class CaseStudyIndexPage(BlogPage):
     def meta_description_fallback(self):
         return self.intro
 
+    @classmethod
+    def shows_in_menus(cls, page):
+        """Menus leave the listing (given as a plain Page) out until a case study under it is
+        live: an empty listing is no proof."""
+        return CaseStudyPage.objects.child_of(page).live().exists()
+
     def case_studies(self):
         return CaseStudyPage.published().descendant_of(self)
 

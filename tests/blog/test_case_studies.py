@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from blog.models import CaseStudyPage
-from tests.blog.proof import guide, publish_case_study
+from tests.blog.proof import guide, publish_case_study, publish_listing
 from tests.helpers import assert_accessible_markup, json_ld, text_of
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +47,16 @@ def test_a_published_case_study_tells_the_whole_story(client):
     ):
         assert shown in text, shown
     assert "Agreed by e-mail" not in html  # the permission note is for staff only
+
+
+def test_the_footer_links_to_the_case_studies_once_one_is_published(client):
+    publish_listing()
+    assert 'href="/case-studies/"' not in client.get("/").content.decode()  # empty: no proof
+    case_study = publish_case_study()
+    footer = client.get("/").content.decode().split('class="site-footer', 1)[1]
+    assert 'href="/case-studies/"' in footer
+    case_study.unpublish()
+    assert 'href="/case-studies/"' not in client.get("/").content.decode()
 
 
 def test_a_client_who_asked_not_to_be_named_is_described_instead(client):

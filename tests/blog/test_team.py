@@ -81,6 +81,11 @@ def test_bylines_link_to_the_person(client, alex):
     assert '<a href="/team/alex-morgan/">Alex Morgan</a></strong>' in html
 
 
+def test_the_footer_links_to_the_team_page_while_it_is_live(client, alex):
+    footer = client.get("/guides/").content.decode().split('class="site-footer', 1)[1]
+    assert 'href="/team/"' in footer
+
+
 def test_no_links_while_the_team_page_is_a_draft(client):
     show_on_team_page(demo_author())
     assert client.get("/team/").status_code == 404
