@@ -139,6 +139,19 @@ def first_free_slot(page):
     return label, radio.get_attribute("value"), radio.get_attribute("data-choice")
 
 
+def booked_line(slot_value):
+    """The confirmation page's line for the slot a prospect chose (by its form value), in the
+    words of bookings/booking_story.py: "Booked: Tuesday 8 December 2026, 10:00–10:45 (UK
+    time)"."""
+    import datetime as dt
+
+    from bookings.models import Booking
+    from bookings.time_slot import Slot
+
+    booking = Booking.objects.get(slot_start=dt.datetime.fromisoformat(slot_value))
+    return f"Booked: {Slot(booking.slot_start, booking.slot_end).long_label} (UK time)"
+
+
 # --- Bookings -------------------------------------------------------------------------------
 
 

@@ -234,17 +234,27 @@ class NavigationSettings(ClusterableModel, BaseSiteSetting):
     @classmethod
     def links(cls, site, menu):
         """A menu's live pages as (text, url) links: cached until the content changes, so a
-        page view reads no menu from the database."""
+        page view reads no menu from the database. Both menus are built together, on one read
+        of the settings, each page's "shows in menus" asked once (the footer repeats pages)."""
 
         def build():
-            items = getattr(cls.for_site(site), cls.MENUS[menu]).select_related("page")
-            return [
-                MenuLink(item.text, item.url, getattr(item, "as_button", False))
-                for item in items
-                if item.page.live and _shows_in_menus(item.page)
-            ]
+            settings = cls.for_site(site)
+            shows = {}
 
-        return cached(f"menu:{site.pk}:{menu}", build)
+            def live_links(items):
+                links = []
+                for item in items.select_related("page"):
+                    if item.page_id not in shows:
+                        shows[item.page_id] = item.page.live and _shows_in_menus(item.page)
+                    if shows[item.page_id]:
+                        links.append(
+                            MenuLink(item.text, item.url, getattr(item, "as_button", False))
+                        )
+                return links
+
+            return {name: live_links(getattr(settings, field)) for name, field in cls.MENUS.items()}
+
+        return cached(f"menus:{site.pk}", build)[menu]
 
 
 def _shows_in_menus(page):

@@ -19,6 +19,8 @@ django.setup()
 from django.core.management import call_command
 from django.db import connection, transaction, OperationalError
 call_command("migrate", "blog", verbosity=0)
+# Saving a topic queues its search-index update: make run keeps tasks in the database.
+call_command("migrate", "django_tasks_database", verbosity=0)
 from blog.models import Topic
 errors = []
 

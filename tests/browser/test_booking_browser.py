@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bookings.models import Booking
-from tests.helpers import AXE_JS, first_free_slot
+from tests.helpers import AXE_JS, booked_line, first_free_slot
 
 pytestmark = [
     pytest.mark.browser,
@@ -60,7 +60,7 @@ def test_booking_flow_without_javascript(page, browser, live_demo, settings):
     expect(page.get_by_role("heading", level=1)).to_contain_text(
         "Integration Health Check is booked"
     )
-    expect(page.get_by_text(slot_label)).to_be_visible()
+    expect(page.get_by_text(booked_line(slot_value))).to_be_visible()
     expect(page.get_by_role("link", name="Add to calendar (.ics)")).to_be_visible()
     assert "/health-check/booked/" in page.url
 
