@@ -55,11 +55,16 @@ test-deps:
 	  [ -d node_modules/axe-core ] || npm ci --no-audit --no-fund --silent; \
 	else echo "npm is not installed: accessibility checks in browser tests will be skipped"; fi
 
-# Two test processes, one per core (pytest-xdist). Tests that use something the two would
+# Three test processes on this 2-core machine (pytest-xdist): the system and browser tests
+# spend much of their time waiting (a minute for a scheduled guide, a worker's flush, servers
+# starting), and a third process fills those waits. Tests that use something they would
 # share (a Redis database, the system tests' processes) carry xdist_group("shared-services")
 # and run in one of them. TEST_PROCESSES=0 runs everything in this one process.
-TEST_PROCESSES ?= 2
+TEST_PROCESSES ?= 3
 PYTEST_PARALLEL := $(if $(filter 0,$(TEST_PROCESSES)),,-n $(TEST_PROCESSES) --dist loadgroup)
+# make test-fast leaves the waiting tests out: its work is all CPU, one process per core.
+FAST_PROCESSES ?= 2
+FAST_PARALLEL := $(if $(filter 0,$(FAST_PROCESSES)),,-n $(FAST_PROCESSES) --dist loadgroup)
 
 test: install test-deps
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
@@ -112,7 +117,7 @@ restore: install
 
 # The inner loop: everything but the browser, system (real processes) and slow tests.
 test-fast: install
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(PYTEST_PARALLEL) -m "not browser and not system and not slow" $(PYTEST_ARGS)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest $(FAST_PARALLEL) -m "not browser and not system and not slow" $(PYTEST_ARGS)
 
 lint: install
 	.venv/bin/ruff check .
