@@ -160,6 +160,15 @@ def pytest_collection_modifyitems(config, items):
         # The production worker runs in a process of its own (Django starts in seconds).
         if "production_worker" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+
+    # The long tests first (system, then browser, then slow; otherwise in the order found):
+    # started last, a test that waits a minute for a scheduled guide would leave the other
+    # processes idle at the end of the run. Every test starts from the demo, in any order.
+    def lateness(item):
+        kinds = ("system", "browser", "slow")
+        return next((n for n, kind in enumerate(kinds) if kind in item.keywords), len(kinds))
+
+    items.sort(key=lateness)
     if CHROMIUM:
         return
     skip = pytest.mark.skip(reason="Debian's chromium is not installed (make test installs it)")
