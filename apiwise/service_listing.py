@@ -8,7 +8,7 @@ Also one home for how a price reads ("Fixed price: £495 + VAT") and for a servi
 from decimal import Decimal
 from typing import NamedTuple
 
-from apiwise.seo import absolute_url
+from apiwise.seo import absolute_url, faq_json_ld
 
 _providers = []
 
@@ -69,3 +69,18 @@ def service_json_ld(request, *, name, description, path, provider, price=None):
             "url": absolute_url(request, path),
         }
     return service
+
+
+def service_page_json_ld(page, request, description):
+    """A page selling a service (the core's service pages, bookings' Health Check page): its
+    Service, and its FAQPage when it has questions."""
+    service = service_json_ld(
+        request,
+        name=page.title,
+        description=description,
+        path=page.url,
+        provider=page.site_settings(request).organization_json_ld(request),
+        price=page.price,
+    )
+    items = page.faq_items()
+    return [service, faq_json_ld(items)] if items else [service]

@@ -21,7 +21,6 @@ from apiwise import service_listing
 from apiwise.blocks import FaqsBlock, faq_items
 from apiwise.icons import ICON_CHOICES
 from apiwise.models.pages import BasePage, CallToActionFields
-from apiwise.seo import faq_json_ld
 
 # Demo service pages carry this in their title until staff rewrite them (a launch check).
 SAMPLE_MARK = "Sample — replace before launch"
@@ -171,13 +170,4 @@ class ServicePage(CallToActionFields, BasePage):
         return list(faq_items(self.faqs))
 
     def extra_json_ld(self, request):
-        service = service_listing.service_json_ld(
-            request,
-            name=self.title,
-            description=self.summary,
-            path=self.url,
-            provider=self.site_settings(request).organization_json_ld(request),
-            price=self.price,
-        )
-        items = self.faq_items()
-        return [service, faq_json_ld(items)] if items else [service]
+        return service_listing.service_page_json_ld(self, request, description=self.summary)

@@ -16,7 +16,6 @@ from wagtail.search import index
 from apiwise import service_listing
 from apiwise.blocks import DIAGRAMS, FaqsBlock, faq_items
 from apiwise.models import BasePage
-from apiwise.seo import faq_json_ld
 from bookings.blocks import IncludedItemBlock, PlanSectionBlock, StepBlock
 
 
@@ -163,16 +162,7 @@ class HealthCheckPage(RoutablePageMixin, BasePage):
         return list(faq_items(self.faqs))
 
     def extra_json_ld(self, request):
-        service = service_listing.service_json_ld(
-            request,
-            name=self.title,
-            description=self.introduction,
-            path=self.url,
-            provider=self.site_settings(request).organization_json_ld(request),
-            price=self.price,
-        )
-        items = self.faq_items()
-        return [service, faq_json_ld(items)] if items else [service]
+        return service_listing.service_page_json_ld(self, request, description=self.introduction)
 
     def service_entry(self):
         """The Health Check in the /services/ listing: this page itself, so what it is, the
