@@ -4,6 +4,8 @@ import asyncio
 import contextlib
 import datetime as dt
 import json
+import os
+import random
 import re
 import socket
 import threading
@@ -214,10 +216,37 @@ def migrate_to(targets=None):
 # --- Servers on loopback --------------------------------------------------------------------
 
 
+def _ephemeral_port_range():
+    try:
+        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
+        return int(low), int(high)
+    except (OSError, ValueError):
+        return 32768, 60999  # Linux's default
+
+
+# Its own generator: a test that seeds `random` must not make two calls draw the same ports.
+_PORTS = random.Random()
+
+
 def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A loopback port nothing listens on, for a server a test starts later.
+
+    It comes from below the kernel's ephemeral range: a port from inside it (what binding to
+    port 0 gives) can be taken between now and the server's start by any outgoing connection
+    (to PostgreSQL, Redis, a browser's), and a server then fails with "Address already in use".
+    Each test process draws from its own stretch, so two processes never draw the same port."""
+    low = min(_ephemeral_port_range()[0], 32768)
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    stretch = 1500
+    start = 10000 + (int(worker) if worker.isdigit() else 0) % 10 * stretch
+    for port in _PORTS.sample(range(start, min(start + stretch, low)), 200):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        return port
+    raise RuntimeError(f"no free port between {start} and {start + stretch}")
 
 
 class SmtpServer:
