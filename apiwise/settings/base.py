@@ -1,39 +1,16 @@
 """Settings shared by every deployment. Anything that differs between deployments is read
 from the environment (see .env.example)."""
 
-import datetime as dt
 import os
-from email.utils import formataddr, getaddresses
 from pathlib import Path
 
 import dj_database_url
 from django.utils.csp import CSP
 
+from apiwise.settings.environment import env_bool, env_int, env_int_list, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
-
-
-def env_bool(name, default):
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=()):
-    value = os.environ.get(name, "")
-    items = [item.strip() for item in value.split(",") if item.strip()]
-    return items or list(default)
-
-
-def env_int(name, default):
-    value = os.environ.get(name, "").strip()
-    return int(value) if value else default
-
-
-def env_int_list(name, default):
-    return [int(item) for item in env_list(name)] or list(default)
-
 
 INSTALLED_APPS = [
     "apiwise",
@@ -351,34 +328,6 @@ PAGE_VIEWS_MAX_PENDING = env_int("PAGE_VIEWS_MAX_PENDING", 20000)
 PAGE_VIEWS_DAILY_MONTHS = env_int("PAGE_VIEWS_DAILY_MONTHS", 25)
 # --- end of reading figures ---------------------------------------------------------------
 
-# --- Staff accounts and security (staff app) ----------------------------------------------
-# Sign-in lockout (django-axes): AXES_FAILURE_LIMIT wrong passwords within AXES_COOLOFF_TIME
-# for one username (from anywhere), or from one client address (for any usernames), lock that
-# username or address out until AXES_COOLOFF_TIME has passed since the last failure, or a
-# superuser unlocks it (Settings > Sign-in lockouts, or `manage.py axes_reset`).
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-# The same proxy-aware client address as the booking rate limit (TRUSTED_PROXY_COUNT).
-AXES_CLIENT_IP_CALLABLE = "apiwise.throttle.client_ip"
-AXES_LOCKOUT_CALLABLE = "apiwise.staff.lockout.lockout_response"
-# Only failures are recorded: no table of every staff sign-in to keep and purge.
-AXES_DISABLE_ACCESS_LOG = True
-# Wagtail's "forgotten password" form: requests per client address and per e-mail address
-# within the window, then 429 until the window ends.
-STAFF_PASSWORD_RESET_LIMIT_PER_IP = env_int("STAFF_PASSWORD_RESET_LIMIT_PER_IP", 5)
-STAFF_PASSWORD_RESET_LIMIT_PER_EMAIL = env_int("STAFF_PASSWORD_RESET_LIMIT_PER_EMAIL", 3)
-STAFF_PASSWORD_RESET_WINDOW = env_int("STAFF_PASSWORD_RESET_WINDOW", 60 * 60)
-# Two-factor sign-in (django-otp): an authenticator app (TOTP) plus single-use recovery
-# codes. Required for superusers and the groups listed; optional for everyone else.
-STAFF_2FA_REQUIRED = True
-STAFF_2FA_REQUIRED_GROUPS = ["Sales"]
-# Usernames that may skip it. Only dev.py puts anyone here (the `make run` account).
-STAFF_2FA_EXEMPT_USERNAMES = []
-STAFF_2FA_RECOVERY_CODES = 10
-# The name authenticator apps show next to the code.
-OTP_TOTP_ISSUER = "APIwise"
-# --- end of staff settings ----------------------------------------------------------------
 
 # --- Health Check bookings (bookings app) --------------------------------------------------
 # Who gets the "new request" e-mail; empty means the contact e-mail in the site settings.
@@ -433,46 +382,6 @@ BOOKINGS_SPAM_RETENTION_DAYS = env_int("BOOKINGS_SPAM_RETENTION_DAYS", 30)
 BOOKINGS_ANONYMISE_AFTER_DAYS = env_int("BOOKINGS_ANONYMISE_AFTER_DAYS", 730)
 # --- end of bookings settings -------------------------------------------------------------
 
-# --- Error reports (apiwise/error_reports.py) ---------------------------------------------
-# Who gets an e-mail for every unhandled exception, in a request or a background task:
-# ADMINS="Ops <ops@example.com>, b@example.com". Empty: nobody (the console log only).
-ADMINS = [
-    formataddr(pair) for pair in getaddresses([os.environ.get("ADMINS", "")]) if "@" in pair[1]
-]
-# One e-mail per distinct error in this many seconds; the next says how many were held back.
-ERROR_MAIL_WINDOW_SECONDS = env_int("ERROR_MAIL_WINDOW_SECONDS", 10 * 60)
-# Reports leave without form bodies, cookies, booking fields or e-mail-shaped strings.
-DEFAULT_EXCEPTION_REPORTER_FILTER = "apiwise.error_reports.PrivateExceptionReporterFilter"
-
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler"},
-        "mail_admins": {
-            "level": "ERROR",
-            "filters": ["require_debug_false"],
-            "class": "apiwise.error_reports.PrivateAdminEmailHandler",
-        },
-    },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    "loggers": {
-        # Replaces Django's own "django" logger set-up, whose mail_admins handler would send
-        # reports unscrubbed. django.request (a 500) and django.tasks (a failed task) are in it.
-        "django": {"handlers": ["mail_admins"], "level": "INFO"},
-        # A forged host name, a post too big or with too many fields: what strangers send, the
-        # visitor gets a 400, and nobody is woken for it (apiwise/error_mail.py).
-        "django.security": {"handlers": ["console"], "propagate": False},
-        **{
-            name: {"level": os.environ.get("APP_LOG_LEVEL", "INFO"), "handlers": ["mail_admins"]}
-            for name in ("apiwise", "blog", "bookings")
-        },
-        # The worker: a failed task is logged at ERROR (django.tasks for ours, django_tasks for
-        # Wagtail's, which use the backport; django_tasks_db when a task cannot even load).
-        # Every task's start and end is logged at INFO: too chatty for the console.
-        "django.tasks": {"level": "WARNING"},
-        "django_tasks": {"level": "WARNING", "handlers": ["mail_admins"]},
-        "django_tasks_db": {"handlers": ["mail_admins"]},
-    },
-}
+# Staff sign-in security and error reports, in modules of their own.
+from apiwise.settings.error_reports import *  # noqa: E402, F403
+from apiwise.settings.staff import *  # noqa: E402, F403

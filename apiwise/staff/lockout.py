@@ -1,4 +1,4 @@
-"""Sign-in lockout, on top of django-axes (settings: AXES_* in apiwise/settings/base.py).
+"""Sign-in lockout, on top of django-axes (settings: AXES_* in apiwise/settings/staff.py).
 
 django-axes counts failed sign-ins per username and per client address and refuses the next
 ones once either is over the limit. Here: the page a locked-out person sees, the log line for

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
-from blog.importer.formats import front_matter, markdown_text
+from blog.importer.markdown_files import front_matter, markdown_text
 
 FOLDER = Path(__file__).parent
 # What the demo cannot publish a guide without (the importer finds the rest in the text).

@@ -3,9 +3,7 @@
 
 - Word (.docx) through mammoth, with a style map for the styles Word and Google Docs use for
   code and quotations;
-- Markdown (.md) through markdown-it-py (CommonMark plus GitHub's tables, footnotes and task
-  lists, and admonitions; raw HTML off: a Markdown file is text, not markup to trust), after
-  its YAML front matter and Notion's properties, callouts and toggles (notion.py);
+- Markdown (.md, or a .zip of one with its pictures) through markdown_files.py;
 - HTML pasted from Google Docs (or Word, or a web page), or a Google Docs or Word web-page
   export: Google's wrappers, styled spans and redirect links and Word's list paragraphs
   undone (google_docs.py, word_html.py), every attribute but the few the converter reads
@@ -19,21 +17,16 @@ import zipfile
 from pathlib import Path
 
 import mammoth
-import yaml
 from bs4 import BeautifulSoup, Comment
-from markdown_it import MarkdownIt
-from mdit_py_plugins.admon import admon_plugin
-from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
-from mdit_py_plugins.tasklists import tasklists_plugin
 
 # Submodules by their full names: `from blog.importer import …` would run the package's
 # __init__, which imports this module (an import circle).
 import blog.importer.google_docs as google_docs
+import blog.importer.markdown_files as markdown_files
 import blog.importer.sources as sources
 import blog.importer.word_lists as word_lists
-from blog.importer.limits import MB, Limits, check_docx, check_html, check_markdown, check_zip
-from blog.importer.notion import from_notion
+from blog.importer.footnotes import footnotes_as_notes
+from blog.importer.limits import MB, Limits, check_docx, check_html, check_zip
 from blog.importer.problem import ImportProblem
 from blog.importer.sources import PICTURE_SRC
 from blog.importer.word_html import undo_word_html
@@ -172,7 +165,7 @@ def zip_to_html(data, limits, pictures=None, notes=None):
                 f"The Markdown file in that .zip is larger than {limits.text_mb} MB. Split it "
                 "into shorter guides."
             )
-        html = markdown_to_html(text, limits, notes)
+        html = markdown_files.markdown_to_html(text, limits, notes)
         files = sources.ZipPictures(archive, str(Path(markdown[0].filename).parent))
         return with_pictures(html, pictures, files)
 
@@ -236,24 +229,6 @@ def docx_to_html(data, limits, pictures=None, notes=None):
     return footnotes_as_notes(html)
 
 
-def footnotes_as_notes(html):
-    """mammoth puts a Word document's footnotes and endnotes in a list at its end, each with
-    a link back up ("↑"), and markdown-it does the same with Markdown's footnotes ("[^1]"):
-    the list gets a "Notes" heading and loses those links. The numbers in the text ("[1]")
-    stay, as plain text."""
-    if not any(mark in html for mark in ('id="footnote-', 'id="endnote-', 'class="footnote-item')):
-        return html
-    soup = BeautifulSoup(html, "lxml")
-    for back in soup.select(f"{NOTE_BACKLINKS}, hr.footnotes-sep"):
-        back.decompose()
-    lists = {id(item.parent): item.parent for item in soup.select(NOTE_ITEMS)}
-    for notes in lists.values():
-        heading = soup.new_tag("h2")
-        heading.string = "Notes"
-        notes.insert_before(heading)
-    return "".join(str(child) for child in (soup.body or soup).contents)
-
-
 class PictureKeeper:
     """mammoth's convert_image: each picture's bytes kept in `pictures` (none kept when it is
     None), the <img> pointing at it. A picture that cannot be read, or that would take the
@@ -280,78 +255,6 @@ class PictureKeeper:
         return {"src": f"{PICTURE_SRC}{len(self.pictures) - 1}"}
 
 
-NOTE_ITEMS = 'li[id^="footnote-"], li[id^="endnote-"], li.footnote-item'
-NOTE_BACKLINKS = 'a[href^="#footnote-ref-"], a[href^="#endnote-ref-"], a.footnote-backref'
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-MARKDOWN = (
-    MarkdownIt("commonmark", {"html": False})
-    .enable(["table", "strikethrough"])
-    .use(admon_plugin)
-    .use(gfm_autolink_plugin)  # bare https://… and www.… addresses, as GitHub links them
-    .use(footnote_plugin)
-    .use(tasklists_plugin)  # "- [ ] step": the box is dropped, the step kept
-)
-
-
-def markdown_text(data):
-    """A Markdown file's bytes as text."""
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            data = data.decode("cp1252", errors="replace")  # Windows Notepad's default
-    return data.replace("\r\n", "\n")
-
-
-def front_matter(text):
-    """(the YAML front matter of static-site generators as a dict, the text after it), or
-    ({}, text) when the text does not start with a mapping between two "---" lines."""
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return {}, text
-    try:
-        fields = yaml.safe_load(match.group(1) or "")
-    except yaml.YAMLError as error:
-        where = getattr(error, "problem_mark", None)
-        line = f" (line {where.line + 2})" if where else ""
-        raise ImportProblem(
-            f"The front matter at the top of the file (between the two --- lines) could not "
-            f"be read{line}. Check its “name: value” lines, or remove it."
-        ) from error
-    if not isinstance(fields, dict):
-        return {}, text  # a thematic break and a heading, not front matter
-    return fields, text[match.end() :]
-
-
-def markdown_to_html(data, limits=None, notes=None):
-    limits = limits or Limits.from_settings()
-    fields, text = front_matter(markdown_text(data))
-    check_markdown(text, limits)
-    text = from_notion(text, [] if notes is None else notes)
-    # The front matter's title is the guide's when the text has none.
-    title = " ".join(str(fields.get("title") or "").split())
-    if title and not re.search(r"^# ", text, re.MULTILINE):
-        text = f"# {title}\n\n{text}"
-    html = MARKDOWN.render(text)
-    check_html(html, limits)
-    return footnotes_as_notes(typed_tags_as_tags(html))
-
-
-# Tags people type in Markdown for what it has no syntax for (a line break in a table cell,
-# underline, a key): with raw HTML off they would show as text. Only these, bare (no
-# attributes), outside code, become tags again; the converter keeps their text.
-TYPED_TAG = re.compile(r"&lt;(/?)(br|u|sup|sub|kbd|mark|ins|del|s)\s*/?&gt;", re.IGNORECASE)
-CODE = re.compile(r"(<code\b.*?</code>|<pre\b.*?</pre>)", re.DOTALL)
-
-
-def typed_tags_as_tags(html):
-    parts = CODE.split(html)
-    return "".join(
-        part if number % 2 else TYPED_TAG.sub(lambda m: f"<{m[1]}{m[2].lower()}>", part)
-        for number, part in enumerate(parts)
-    )
-
-
 def html_file_to_html(data, limits, notes=None):
     return pasted_html(data.decode("utf-8", errors="replace"), limits, notes)
 
@@ -361,7 +264,7 @@ def pasted_html(html, limits, notes=None):
     any markup (say, from a plain-text editor) is read as Markdown, whose paragraphs are
     separated by blank lines, as plain text's are."""
     if not TAG.search(html):
-        return markdown_to_html(html, limits, notes)
+        return markdown_files.markdown_to_html(html, limits, notes)
     check_html(html, limits)
     soup = BeautifulSoup(html, "lxml")
     google_docs.undo_export(soup)  # before its <style> block goes
@@ -411,8 +314,8 @@ def _styles_to_tags(soup, element):
 
 READERS = {
     ".docx": docx_to_html,
-    ".md": markdown_to_html,
-    ".markdown": markdown_to_html,
+    ".md": markdown_files.markdown_to_html,
+    ".markdown": markdown_files.markdown_to_html,
     ".html": html_file_to_html,
     ".htm": html_file_to_html,
     ".zip": zip_to_html,

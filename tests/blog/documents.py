@@ -16,7 +16,7 @@ from wagtail.models import Page
 from blog import demo_content
 from blog.demo_guides import documents
 from blog.importer.blocks import convert
-from blog.importer.formats import markdown_to_html
+from blog.importer.markdown_files import markdown_to_html
 from blog.models import ArticlePage
 from bookings.models import HealthCheckPage
 from tests.helpers import ARTICLE_SLUG

@@ -13,7 +13,7 @@ from tests.staff.conftest import ATTACKER_IP, OFFICE_IP, sign_in, signed_in_as
 
 pytestmark = pytest.mark.django_db
 
-LIMIT = 5  # AXES_FAILURE_LIMIT in apiwise/settings/base.py
+LIMIT = 5  # AXES_FAILURE_LIMIT in apiwise/settings/staff.py
 
 
 def guess_wrong(client, username, times, ip=ATTACKER_IP):
