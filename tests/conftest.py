@@ -1,6 +1,7 @@
 """Fixtures for the whole suite: the demo content in the test database, the cache, live
 servers, Playwright's Chromium, axe-core and the production task worker."""
 
+import contextlib
 import os
 import shutil
 
@@ -11,6 +12,7 @@ from wagtail.models import Site
 
 from scripts.chromium import CHROMIUM_ARGS
 from tests.database_snapshot import DatabaseSnapshot
+from tests.database_template import SharedBuild, copy_template, drop_template, keep_as_template
 from tests.helpers import AXE_JS, ROOT, log_in_with_second_factor
 from tests.picture_server import picture_server  # noqa: F401 - a fixture: pictures over https
 
@@ -25,20 +27,50 @@ SNAPSHOTS = {}
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
     """Every database test starts from the demo content, loaded once per run (at the instant
-    the tests run at, as its dates depend on "now")."""
+    the tests run at, as its dates depend on "now"), in one process: on PostgreSQL the other
+    test processes start from copies (tests/database_template.py). Replaces pytest-django's
+    fixture of the same name."""
+    from django.test.utils import setup_databases, teardown_databases
+
     from tests.clock import DEFAULT_INSTANT, frozen_at  # after pytest_plugins loaded it
 
-    with django_db_blocker.unblock(), frozen_at(DEFAULT_INSTANT):
-        SNAPSHOTS["wagtail"] = DatabaseSnapshot("wagtail").take()
-        call_command("load_demo_content", verbosity=0)
-        SNAPSHOTS["demo"] = DatabaseSnapshot("demo").take()
-    # Django serialised the new database (Wagtail's "Welcome" site) when it made it, for tests
-    # marked serialized_rollback to load at their start. pytest-django's own fixtures set such
-    # a test up before ours run, so the first of them in a process loaded that copy over the
-    # demo: empty it here, before any test (no_serialised_copy_to_restore keeps it empty).
-    connection._test_serialized_contents = "[]"
+    shared = None
+    if connection.vendor == "postgresql" and os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = SharedBuild(request.getfixturevalue("testrun_uid"))
+    template = None
+    with django_db_blocker.unblock(), shared.turn() if shared else contextlib.nullcontext():
+        note = shared.built() if shared else None
+        original_name = copy_template(note["template"]) if note else None
+        if original_name is not None:
+            for name, media in note["media"].items():
+                SNAPSHOTS[name] = DatabaseSnapshot.taken_by_another_process(name, media)
+
+            def teardown():
+                connection.creation.destroy_test_db(original_name, verbosity=0)
+        else:
+            # Nothing serialised: no test loads Django's copy (no_serialised_copy_to_restore).
+            databases = setup_databases(verbosity=0, interactive=False, serialized_aliases=set())
+            with frozen_at(DEFAULT_INSTANT):
+                SNAPSHOTS["wagtail"] = DatabaseSnapshot("wagtail").take()
+                call_command("load_demo_content", verbosity=0)
+                SNAPSHOTS["demo"] = DatabaseSnapshot("demo").take()
+            if shared:
+                template = keep_as_template(connection.settings_dict["NAME"])
+                shared.publish(template, SNAPSHOTS)
+
+            def teardown():
+                teardown_databases(databases, verbosity=0)
+
+    yield
+    with django_db_blocker.unblock():
+        teardown()
+        if template:
+            drop_template(template)
+            shared.forget()
 
 
 def _uses_database(item):

@@ -37,6 +37,16 @@ class DatabaseSnapshot:
         self.copy = None  # SQLite: a connection to an in-memory copy
         self.media = Path(tempfile.mkdtemp(prefix=f"snapshot-{name}-")) / "media"
 
+    @classmethod
+    def taken_by_another_process(cls, name, media):
+        """A snapshot that came with a copy of the database another test process built
+        (tests/database_template.py): its rows are in the copy, its media files in `media`,
+        which are put in this process's MEDIA_ROOT now."""
+        snapshot = cls.__new__(cls)
+        snapshot.name, snapshot.copy, snapshot.media = name, None, Path(media)
+        snapshot._restore_media()
+        return snapshot
+
     def _take_media(self):
         if Path(settings.MEDIA_ROOT).is_dir():
             shutil.copytree(settings.MEDIA_ROOT, self.media)
