@@ -3,6 +3,12 @@ cookies whose expiry came from a frozen one. They take the times the page offers
 at any time of day."""
 
 import pytest
+from playwright.sync_api import expect
+
+# Playwright's expect() waits up to 5 s by default. With three test processes on two cores an
+# admin page with the preview panel takes longer than that now and then (about 2 to 3 s each
+# when the machine is quiet); a check that passes still ends as soon as it does.
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture
