@@ -87,7 +87,7 @@ class VarnishViewCounter:
             stdout=subprocess.PIPE,
             text=True,
             errors="replace",
-            start_new_session=True,  # a Ctrl+C in a terminal reaches us, and we stop it
+            # In our process group: whatever stops the group (a supervisor's killpg) stops it too.
         )
         reader = threading.Thread(target=self.read, args=(process.stdout,), daemon=True)
         reader.start()

@@ -92,6 +92,7 @@ def counter(site_env, varnish, redis_url, workdir):
             env=site_env,
             stdout=log,
             stderr=subprocess.STDOUT,
+            start_new_session=True,  # its varnishncsa in its group, stopped with it
         )
 
         # varnishncsa reads from the end of the log: beacon until one of ours is counted.
@@ -102,7 +103,7 @@ def counter(site_env, varnish, redis_url, workdir):
         wait_until(counting, timeout=90, interval=1, message="the counter counting")
         yield process
         if process.poll() is None:
-            process.kill()
+            os.killpg(process.pid, signal.SIGKILL)
             process.wait()
 
 
