@@ -1,4 +1,14 @@
 # syntax=docker/dockerfile:1
+# The proxy's Varnish image (docker-compose.yml passes the same VARNISH_IMAGE to both): the
+# page-view counter's varnishncsa comes from it, so it reads exactly that varnishd's log.
+ARG VARNISH_IMAGE=varnish:7.6
+
+# varnishncsa and its one library of Varnish's own, wherever the image keeps them.
+FROM ${VARNISH_IMAGE} AS varnish
+USER root
+RUN mkdir /export && program="$(command -v varnishncsa)" && cp "$program" /export/ \
+    && cp -L "$(ldd "$program" | awk '/libvarnishapi/ {print $3}')" /export/libvarnishapi.so.3
+
 # Build stage: resolve the locked dependencies into a virtualenv.
 FROM python:3.13-slim AS build
 ENV UV_PROJECT_ENVIRONMENT=/opt/venv UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PYTHON_DOWNLOADS=never
@@ -20,6 +30,11 @@ ENV PATH=/opt/venv/bin:$PATH \
 # compose file's PostgreSQL 17 (the commands refuse a client older than the server).
 RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client \
     && rm -rf /var/lib/apt/lists/*
+# varnishncsa for `manage.py count_varnish_views` (the compose file's `counter`); checked here
+# so that a missing library fails the build, not the counter.
+COPY --from=varnish /export/varnishncsa /usr/local/bin/varnishncsa
+COPY --from=varnish /export/libvarnishapi.so.3 /usr/local/lib/libvarnishapi.so.3
+RUN ldconfig && varnishncsa -V
 RUN groupadd --system apiwise && useradd --system --gid apiwise --home /app apiwise
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app

@@ -6,9 +6,9 @@ from this machine. Three copies of the site, one at a time so they do not compet
 
 1. the demo content with the page cache off: each page rendered for each request (its cached
    parts, as production keeps them, in Redis when one answers);
-2. the same with the page cache on: what visitors mostly get; then the page-view beacons at
-   1,000 a second beside the cached guide (scripts/bench_beacons.py): all counted, and the
-   guide's p99 within 20 %;
+2. the same with the page cache on: what visitors mostly get; then, with Varnish in front as
+   in production, the page-view beacons at 1,000 a second beside the cached guide
+   (scripts/bench_beacons.py): all counted, and the guide's p99 through Varnish within 20 %;
 3. the demo content plus 2,000 generated guides (`manage.py generate_guides`), page cache off,
    without a fresh ANALYZE: listings must stay fast on the planner's first guess too.
 
@@ -180,9 +180,7 @@ def run(args, workdir, urls):
     say("preparing the demo-size site", "bench")
     prepare_site(demo)
     beacon_env, _ = with_cache({**demo, "PAGE_CACHE_ENABLED": "true"})
-    beacons = measure_beacons(
-        beacon_env, workdir, GUIDE, args.beacon_seconds, args.beacon_rate, args.connections
-    )
+    beacons = measure_beacons(beacon_env, workdir, GUIDE, args.beacon_seconds, args.beacon_rate)
     if args.only_beacons:
         return [], beacons
     uncached_env, cache_url = with_cache({**demo, "PAGE_CACHE_ENABLED": "false"})

@@ -1,15 +1,17 @@
-# ruff: noqa: S603, S607 - runs the project's own tools (manage.py, gunicorn, wrk) by design
+# ruff: noqa: S603, S607 - runs the project's own tools (manage.py, gunicorn, varnishd, wrk)
 """`make bench`, reading figures: are 1,000 page-view beacons a second all counted, and how
-much do they slow the cached guide down?
+much do they slow the cached guide down for a visitor?
 
-Two servers as docker-compose.yml runs them: `web` (gunicorn, 2 sync workers) serving the
-page-cached guide, and `beacons` (one gthread process, niced as the service's low CPU weight)
-taking POST /views/ as Varnish routes them. The guide's p99 alone (half of --beacon-seconds
+As production runs it (docker-compose.yml): Varnish with the project's VCL in front of
+gunicorn (`web`, 2 sync workers), answering well-formed beacons itself, and
+`manage.py count_varnish_views` counting them from Varnish's log into Redis. What a visitor
+gets is measured through Varnish: the cached guide at a steady GUIDE_RATE requests a second
+(wrk, each connection pausing between requests), its p99 alone (half of --beacon-seconds
 before the beacons and half after: on a shared machine the neighbours' load drifts, and the
-two say by how much), then the same guide under a steady stream of beacons (wrk, each connection pausing between POSTs so that together they send
-about --beacon-rate a second) for --beacon-seconds; then `flush_page_views` and the views
-stored for the guide, against the beacons sent. The load generator runs on the same cores, so
-the CPU each party used in the loaded run is measured and printed too.
+two say by how much), then with --beacon-rate beacons a second for --beacon-seconds (wrk,
+paced the same way); then `flush_page_views`, and the views stored for the guide against the
+beacons answered. The load generators run on the same cores, so the CPU each party used in
+the loaded run is printed too. Needs Redis (the counter's store, as in production).
 """
 
 import os
@@ -18,41 +20,30 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
-from site_server import (
-    BEACON_NICENESS,
-    BEACON_SERVER,
-    PYTHON,
-    ROOT,
-    free_port,
-    say,
-    start_server,
-)
+from site_server import PYTHON, ROOT, free_port, say, start_server, start_varnish
 
 USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/156.0 Safari/537.36"
-# Many connections, each pausing in proportion: the pause dominates each one's cycle, so
-# the rate holds near the target while the server keeps up (wrk waits for each answer).
-CONNECTIONS = 200
+GUIDE_RATE, GUIDE_CONNECTIONS = 200, 20  # a visitor's view of the guide, not a saturation test
+BEACON_CONNECTIONS = 200
 RATE_SHARE = 0.95  # of --beacon-rate, at least, for the run to count as that rate
 P99_RISE_LIMIT = 0.20
 TICKS = os.sysconf("SC_CLK_TCK")
+WARM_UP = "/bench-warm-up/"  # not a page: dropped at the flush
 
 
-def beacon_script(path, rate):
-    # wrk's delay() is per connection: CONNECTIONS connections, each waiting this long
+def paced_script(rate, connections, method="GET"):
+    # wrk's delay() is per connection: `connections` connections, each waiting this long
     # between requests, send about `rate` a second (less the time each request takes).
-    pause_ms = 1000 * CONNECTIONS / rate
-    return f"""
-wrk.method = "POST"
-wrk.body = "p={path}&d=d&r=news.example.com"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded;charset=UTF-8"
-wrk.headers["User-Agent"] = "{USER_AGENT}"
-function delay() return {pause_ms:.1f} end
-"""
+    lines = [f"function delay() return {1000 * connections / rate:.1f} end"]
+    if method == "POST":  # as page-view.js sends it: the fields in the address, no body
+        lines += ['wrk.method = "POST"', f'wrk.headers["User-Agent"] = "{USER_AGENT}"']
+    return "\n".join(lines) + "\n"
 
 
-def run_wrk(args, seconds, timeout, cpu=None, name=None):
+def run_wrk(args, seconds, cpu=None, name=None):
     """wrk's report; with `cpu`, the CPU seconds wrk used go in cpu[name]."""
     process = subprocess.Popen(
         ["wrk", "-t2", *args, f"-d{seconds}s", "--latency"],
@@ -60,13 +51,12 @@ def run_wrk(args, seconds, timeout, cpu=None, name=None):
         stderr=subprocess.PIPE,
         text=True,
     )
-    timer = threading.Timer(seconds + timeout, process.kill)
+    timer = threading.Timer(seconds + 60, process.kill)
     timer.start()
     out, err = process.stdout.read(), process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
     timer.cancel()
-    if process.returncode or "Requests/sec" not in out:
+    if os.waitstatus_to_exitcode(status) or "Requests/sec" not in out:
         sys.exit(f"wrk failed:\n{out}{err}")
     if cpu is not None:
         cpu[name] = usage.ru_utime + usage.ru_stime
@@ -78,40 +68,42 @@ def p99_ms(out):
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
 
-def sent(out):
+def answered(out):
     total = int(re.search(r"(\d+) requests in", out).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return total, int(errors.group(1)) if errors else 0
 
 
-def group_cpu_seconds(group):
-    """CPU seconds used so far by the live processes of a process group (a gunicorn)."""
-    ticks = 0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+def tree_cpu_seconds(root):
+    """CPU seconds used so far by a process and its live descendants."""
+    ticks, pending = 0, [root]
+    while pending:
+        pid = pending.pop()
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
         except OSError:
             continue  # ended meanwhile
-        if int(fields[2]) == group:  # fields after the name: state, ppid, pgrp, ...
-            ticks += int(fields[11]) + int(fields[12])  # utime, stime
     return ticks / TICKS
 
 
 def machine_busy_seconds():
-    """CPU seconds every core of the machine spent busy so far (/proc/stat)."""
     user, nice, system, _idle, _iowait, irq, softirq, steal = map(
         int, Path("/proc/stat").read_text().split()[1:9]
     )
     return (user + nice + system + irq + softirq + steal) / TICKS
 
 
-def redis_cpu_seconds(env):
-    url = env.get("PAGE_VIEWS_REDIS_URL") or env.get("REDIS_URL")
-    if not url:
-        return 0.0
+def redis_client(env):
     import redis
 
-    info = redis.Redis.from_url(url).info("cpu")
+    return redis.Redis.from_url(env["REDIS_URL"])
+
+
+def redis_cpu_seconds(env):
+    info = redis_client(env).info("cpu")
     return info["used_cpu_user"] + info["used_cpu_sys"]
 
 
@@ -135,59 +127,90 @@ def stored_views(env, path):
     return int(result.stdout.strip().splitlines()[-1])
 
 
-def measure_loaded(guide_args, beacon_args, seconds, servers, env):
-    """The guide's wrk report and the beacons' under load, with the CPU seconds each party
-    used meanwhile (the servers, both wrk runs, Redis, the rest of the machine)."""
+def start_counter(env, workdir, varnish, log):
+    """count_varnish_views on the bench's Varnish, once a warm-up beacon shows it counting."""
+    process = subprocess.Popen(
+        [PYTHON, "manage.py", "count_varnish_views", "--varnish-name", str(workdir / "state")],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    url = f"{varnish}/views/?p={WARM_UP}&d=d"
+    for _ in range(120):
+        subprocess.run(["curl", "-s", "-X", "POST", "-A", USER_AGENT, url], check=False)
+        if any(WARM_UP in field.decode() for field in redis_client(env).hkeys("pageviews:pending")):
+            return process
+        time.sleep(1)
+    sys.exit("count_varnish_views did not count a beacon in 2 minutes; see its log")
+
+
+def measure_loaded(guide_args, beacon_args, seconds, parties, env):
+    """The guide's and the beacons' wrk reports, run together, and the CPU seconds each party
+    used meanwhile."""
     cpu, beacons = {}, {}
-    before = {name: group_cpu_seconds(server.pid) for name, server in servers.items()}
+    before = {name: tree_cpu_seconds(pid) for name, pid in parties.items()}
     redis_before, busy_before = redis_cpu_seconds(env), machine_busy_seconds()
 
     def send_beacons():
-        beacons["out"] = run_wrk(beacon_args, seconds, 60, cpu, "wrk sending beacons")
+        beacons["out"] = run_wrk(beacon_args, seconds, cpu, "wrk sending beacons")
 
     thread = threading.Thread(target=send_beacons)
     thread.start()
-    loaded = run_wrk(guide_args, seconds, 60, cpu, "wrk asking for the guide")
+    loaded = run_wrk(guide_args, seconds, cpu, "wrk asking for the guide")
     thread.join()
-    for name, server in servers.items():
-        cpu[name] = group_cpu_seconds(server.pid) - before[name]
+    for name, pid in parties.items():
+        cpu[name] = tree_cpu_seconds(pid) - before[name]
     cpu["Redis (shared)"] = redis_cpu_seconds(env) - redis_before
     cpu["everything else on the machine"] = machine_busy_seconds() - busy_before - sum(cpu.values())
     return loaded, beacons["out"], cpu
 
 
-def measure_beacons(env, workdir, guide, seconds, rate, connections):
-    """{'alone': mean of the p99s 'alone_before' and 'alone_after', 'loaded': p99, 'rate':
-    beacons/s sent, 'sent': n, 'errors': n, 'counted': n, 'cpu': {party: CPU share in the
-    loaded run}} for the page-cached `guide` under `rate` beacons a second."""
-    script = Path(tempfile.mkstemp(suffix=".lua", dir=workdir)[1])
-    script.write_text(beacon_script(guide, rate))
-    with (
-        (workdir / "gunicorn-web.log").open("w") as web_log,
-        (workdir / "gunicorn-beacons.log").open("w") as beacons_log,
-    ):
-        web, base = start_server(env, int(env["PORT"]), web_log)
-        beacon_server, beacon_base = start_server(
-            env, free_port(), beacons_log, 1, BEACON_SERVER, BEACON_NICENESS
-        )
-        servers = {"web (2 sync workers)": web, "beacons (gthread, niced)": beacon_server}
+def measure_beacons(env, workdir, guide, seconds, rate):
+    """{'alone': mean of 'alone_before' and 'alone_after' p99s in ms, 'loaded': p99, 'rate':
+    beacons/s answered, 'sent', 'errors', 'counted', 'cpu': {party: share of a core}} for the
+    cached `guide` through Varnish under `rate` beacons a second."""
+    if not env.get("REDIS_URL"):
+        sys.exit("the beacon bench needs Redis (BENCH_REDIS_URL): the counter's store")
+    guide_script, beacon_script = workdir / "guide.lua", workdir / "beacon.lua"
+    guide_script.write_text(paced_script(GUIDE_RATE, GUIDE_CONNECTIONS))
+    beacon_script.write_text(paced_script(rate, BEACON_CONNECTIONS, "POST"))
+    processes, varnish_pid = {}, None
+    with (workdir / "gunicorn-web.log").open("w") as log, (workdir / "counter.log").open("w") as c:
         try:
+            processes["web"], backend = start_server(env, int(env["PORT"]), log)
+            home = Path(tempfile.mkdtemp(prefix="varnish-", dir=workdir))
+            workdir.chmod(0o711)
+            home.chmod(0o755)
+            varnish, varnish_pid = start_varnish(int(backend.rsplit(":", 1)[1]), home, free_port())
+            processes["counter"] = start_counter(env, home, varnish, c)
+            parties = {
+                "varnishd": varnish_pid,
+                "counter (+ varnishncsa)": processes["counter"].pid,
+                "gunicorn web": processes["web"].pid,
+            }
             views_before = stored_views(env, guide)
-            guide_args = [f"-c{connections}", base + guide]
-            run_wrk(guide_args, 2, 60)  # warm up
-            before = run_wrk(guide_args, max(1, seconds // 2), 60)
-            say(f"beacons: guide alone p99 {p99_ms(before):.1f} ms", "bench")
-            beacon_args = [f"-c{CONNECTIONS}", "-s", str(script), beacon_base + "/views/"]
-            loaded, beacons, cpu = measure_loaded(guide_args, beacon_args, seconds, servers, env)
-            after = run_wrk(guide_args, max(1, seconds // 2), 60)
-            say(f"beacons: guide alone again p99 {p99_ms(after):.1f} ms", "bench")
-            total, errors = sent(beacons)
+            guide_args = [f"-c{GUIDE_CONNECTIONS}", "-s", str(guide_script), varnish + guide]
+            run_wrk(guide_args, 2)  # warm up: the guide into Varnish's cache
+            before = run_wrk(guide_args, max(1, seconds // 2))
+            say(f"beacons: guide alone p99 {p99_ms(before):.2f} ms", "bench")
+            query = f"p={guide}&d=d&r=news.example.com"
+            beacon_args = [f"-c{BEACON_CONNECTIONS}", "-s", str(beacon_script)]
+            beacon_args.append(f"{varnish}/views/?{query}")
+            loaded, beacons, cpu = measure_loaded(guide_args, beacon_args, seconds, parties, env)
+            after = run_wrk(guide_args, max(1, seconds // 2))
+            say(f"beacons: guide alone again p99 {p99_ms(after):.2f} ms", "bench")
+            total, errors = answered(beacons)
+            time.sleep(2)  # the counter writes every half second
             counted = stored_views(env, guide) - views_before
         finally:
-            for server in servers.values():
-                os.killpg(server.pid, 15)
-                server.wait(timeout=30)
-    say(f"beacons: {total} sent, {counted} counted, guide p99 {p99_ms(loaded):.1f} ms", "bench")
+            for process in processes.values():
+                os.killpg(process.pid, 15)
+                process.wait(timeout=30)
+            if varnish_pid:
+                os.kill(varnish_pid, 15)
+    say(f"beacons: {total} answered, {counted} counted, guide p99 {p99_ms(loaded):.2f} ms", "bench")
     return {
         "alone": (p99_ms(before) + p99_ms(after)) / 2,
         "alone_before": p99_ms(before),
@@ -208,19 +231,19 @@ def report(result, seconds, rate):
     at_rate = result["rate"] >= RATE_SHARE * rate
     all_counted = shortfall == 0 and not result["errors"]
     lines = [
-        f"Page-view beacons for {seconds} s: {result['rate']:.0f}/s sent (target {rate}/s: "
-        f"{'met' if at_rate else 'MISSED'}), {result['sent']} answered, {result['errors']} "
-        f"refused, {result['counted']} counted, shortfall {shortfall} "
+        f"Page-view beacons through Varnish for {seconds} s: {result['rate']:.0f}/s answered "
+        f"(target {rate}/s: {'met' if at_rate else 'MISSED'}), {result['sent']} answered, "
+        f"{result['errors']} refused, {result['counted']} counted, shortfall {shortfall} "
         f"({'met' if all_counted else 'MISSED'})",
-        f"Cached guide p99: {result['alone']:.1f} ms alone ({result['alone_before']:.1f} before "
-        f"the beacons, {result['alone_after']:.1f} after), {result['loaded']:.1f} ms with the "
-        f"beacons ({rise:+.0%}, target < +{P99_RISE_LIMIT:.0%}: "
-        f"{'met' if rise < P99_RISE_LIMIT else 'MISSED'})",
+        f"Cached guide through Varnish at {GUIDE_RATE} req/s, p99: {result['alone']:.2f} ms "
+        f"alone ({result['alone_before']:.2f} before the beacons, {result['alone_after']:.2f} "
+        f"after), {result['loaded']:.2f} ms with the beacons ({rise:+.0%}, target < "
+        f"+{P99_RISE_LIMIT:.0%}: {'met' if rise < P99_RISE_LIMIT else 'MISSED'})",
     ]
     cores = os.cpu_count()
     lines.append(
         f"CPU in the loaded run, of {cores} cores: "
-        + ", ".join(f"{name} {used / cores:.0%}" for name, used in result["cpu"].items())
+        + ", ".join(f"{name} {used / cores:.1%}" for name, used in result["cpu"].items())
     )
     met = at_rate and all_counted and rise < P99_RISE_LIMIT
     lines.append(f"Page-view beacons: {'PASS' if met else 'FAIL'}")

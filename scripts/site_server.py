@@ -62,18 +62,10 @@ def manage(env, *args):
         sys.exit(f"manage.py {' '.join(args)} failed")
 
 
-# docker-compose.yml's beacons service: one process of 8 threads (keep-alive connections from
-# Varnish, a thread free while another waits on Redis), no access log, a quarter of web's CPU
-# weight (cpu_shares 256 of 1,024; niceness 6 is a weight of 272 to niceness 0's 1,024).
-BEACON_SERVER = ("--worker-class", "gthread", "--threads", "8")
-BEACON_NICENESS = 6
-
-
-def start_server(env, port, log, workers=2, options=("--access-logfile", "-"), niceness=0):
+def start_server(env, port, log, workers=2, options=("--access-logfile", "-")):
     gunicorn = Path(PYTHON).parent / "gunicorn"
     process = subprocess.Popen(
         [
-            *(["nice", "-n", str(niceness)] if niceness else []),
             str(gunicorn),
             "apiwise.wsgi",
             "--bind",
@@ -110,3 +102,31 @@ def prepare_site(env):
     manage(env, "collectstatic", "--noinput")
     manage(env, "load_demo_content")
     manage(env, "run_worker", "--batch", "--queue-name", "*", "--no-startup-delay", "--no-reload")
+
+
+def start_varnish(backend_port, home, port):
+    """Debian's varnishd with the project's VCL in front of gunicorn on `backend_port`,
+    listening on `port`, its working directory (varnishncsa's -n) `home`/state. Returns (its
+    base URL, its pid). It runs as its own user: `home` must be readable by everyone."""
+    if not Path("/usr/sbin/varnishd").exists():
+        sys.exit("varnishd is not installed (sudo apt-get install varnish)")
+    vcl = (ROOT / "apiwise" / "deploy" / "varnish.vcl").read_text()
+    vcl = vcl.replace('.host = "web";', '.host = "127.0.0.1";')
+    vcl = vcl.replace('.port = "8000";', f'.port = "{backend_port}";').replace('    "web";\n', "")
+    home.mkdir(mode=0o755, exist_ok=True)
+    (home / "site.vcl").write_text(vcl)
+    (home / "site.vcl").chmod(0o644)
+    state = home / "state"
+    command = ["/usr/sbin/varnishd", "-a", f"127.0.0.1:{port}", "-f", str(home / "site.vcl")]
+    command += ["-s", "malloc,64m", "-n", str(state), "-P", str(state / "pid")]
+    started = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    if started.returncode:
+        sys.exit(f"varnishd did not start: {started.stderr or started.stdout}")
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(60):  # its 503 until the health probe has seen the backend
+        try:
+            with urllib.request.urlopen(f"{base}/healthz", timeout=2):  # noqa: S310
+                return base, int((state / "pid").read_text())
+        except OSError:
+            time.sleep(0.5)
+    sys.exit("Varnish did not pass requests to gunicorn in 30 s")

@@ -5,7 +5,10 @@ Django's handler. A beacon goes straight to `beacon.receive` (the same checks an
 counter as the middleware that `make run` and the tests go through); everything else goes to
 Django. Skipped for a beacon: the middleware stack, the request signals (which also look at
 the database connection) and URL resolution, about a third of a beacon's time in Python.
-The beacons service in docker-compose.yml runs the same module in processes of its own.
+
+Behind the project's Varnish only the beacons it does not answer itself arrive here (an older
+page's form body, a malformed one); it stays for a site served by gunicorn without Varnish,
+where every beacon comes this way.
 """
 
 from django.conf import settings

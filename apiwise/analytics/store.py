@@ -1,8 +1,9 @@
 """Page views held for at most a minute before flush.py writes them to PostgreSQL.
 
-With Redis (PAGE_VIEWS_REDIS_URL, production's REDIS_URL) every web process adds to one hash,
-a counter per (day, page, source) combination, and the worker empties it every minute: one
-round trip per view, shared by every server. Without Redis (`make run`, tests) each process
+With Redis (PAGE_VIEWS_REDIS_URL, production's REDIS_URL) every web process, and the counter
+reading Varnish's log (varnish_counter.py), adds to one hash, a counter per (day, page, source)
+combination, and the worker empties it every minute: one round trip per view from a web
+process, one per half second from the counter, shared by every server. Without Redis (`make run`, tests) each process
 keeps a bounded dict of counters and writes it out itself every minute.
 
 Either way a crash loses at most the last minute's counts, and a flood of made-up pages or
@@ -66,11 +67,11 @@ class LocalBuffer:
         self.timer = None
         self.start_timer = None
 
-    def add(self, field):
+    def add(self, field, views=1):
         with self.lock:
             if field not in self.counts and len(self.counts) >= settings.PAGE_VIEWS_MAX_PENDING:
                 return False
-            self.counts[field] += 1
+            self.counts[field] += views
             if self.timer is None and self.start_timer and settings.PAGE_VIEWS_PROCESS_FLUSH:
                 self.timer = self.start_timer()
             return True
@@ -86,20 +87,35 @@ local_buffer = LocalBuffer()
 
 def count(view, day):
     """Add one view. Never raises: a reader's page must not notice a counter's trouble."""
-    field = encode(view, day)
+    add_counts({encode(view, day): 1})
+
+
+def add_counts(counts):
+    """Add {counter field: views} at once: one pipelined round trip to Redis, however many
+    (varnish_counter.py writes half a second's views this way). Counters new in this batch
+    past PAGE_VIEWS_MAX_PENDING are dropped. Never raises."""
+    if not counts:
+        return
     client = redis_client()
     if client is None:
-        local_buffer.add(field)
+        for field, views in counts.items():
+            local_buffer.add(field, views)
         return
     try:
         pipe = client.pipeline(transaction=False)
-        pipe.hincrby(PENDING, field, 1)
+        for field, views in counts.items():
+            pipe.hincrby(PENDING, field, views)
         pipe.hlen(PENDING)
-        value, size = pipe.execute()
-        if value == 1 and size > settings.PAGE_VIEWS_MAX_PENDING:
-            client.hdel(PENDING, field)
-    except Exception:  # noqa: BLE001 - Redis away: this view is lost, the page is fine
-        logger.warning("Could not count a page view in Redis", exc_info=True)
+        *values, size = pipe.execute()
+        over = size - settings.PAGE_VIEWS_MAX_PENDING
+        if over > 0:
+            # A counter whose value is this batch's views alone was new: no room for it.
+            added = zip(counts.items(), values, strict=True)
+            new = [field for (field, views), value in added if value == views]
+            if new:
+                client.hdel(PENDING, *new[:over])
+    except Exception:  # noqa: BLE001 - Redis away: these views are lost, the page is fine
+        logger.warning("Could not count page views in Redis", exc_info=True)
 
 
 def take_pending():

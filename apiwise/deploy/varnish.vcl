@@ -24,23 +24,6 @@ backend web {
     }
 }
 
-# The page-view beacons (POST /views/), docker-compose.yml's `beacons` service: processes of
-# their own, so that 1,000 beacons a second never queue in front of a page. Same code as web;
-# when it is down, web takes the beacons itself (vcl_recv).
-backend beacons {
-    .host = "beacons";
-    .port = "8001";
-    .connect_timeout = 2s;
-    .first_byte_timeout = 10s;
-    .probe = {
-        .url = "/healthz";
-        .interval = 5s;
-        .timeout = 2s;
-        .window = 5;
-        .threshold = 3;
-    }
-}
-
 # Who may purge: the web service (Wagtail sends PURGE when a page is published).
 acl purgers {
     "web";
@@ -48,6 +31,25 @@ acl purgers {
 }
 
 sub vcl_recv {
+    # The page-view beacon (static/js/page-view.js: POST /views/?p=%2F...&d=..., no body).
+    # One that looks well formed is answered here, 204, and never reaches Python: the
+    # `counter` service reads it from Varnish's shared-memory log (by the std.log mark;
+    # apiwise/analytics/varnish_counter.py) and decides there, by the site's own rules,
+    # whether it counts. Anything else (an older page's form body, a malformed or oversized
+    # address, another method) goes to the site, which answers with what is wrong; never
+    # cached. Nothing is written to disk here: the log lives in memory.
+    if (req.url ~ "^/views/") {
+        if (req.method == "POST"
+            && req.url ~ "^/views/\?p=(%2F|/)[^?#]{0,1500}$"
+            && req.url !~ "^/views/\?p=(%2F|/)(%2F|/)"
+            && req.url ~ "&d=[mtd](&|$)"
+            && !req.http.Transfer-Encoding
+            && (!req.http.Content-Length || req.http.Content-Length == "0")) {
+            std.log("page-view");
+            return (synth(204));
+        }
+        return (pass);
+    }
     # The address a copy is stored under: without tracking parameters (a campaign's utm_*,
     # ad-click ids), with the rest in one order. Without this, every click from a campaign
     # would be a new copy, and a loop of random ids would fill the cache. The site gets the
@@ -62,13 +64,6 @@ sub vcl_recv {
             return (synth(405, "PURGE is not allowed from here"));
         }
         return (purge);
-    }
-    # The page-view beacon: to its own backend, never cached whatever a client sends.
-    if (req.url ~ "^/views/") {
-        if (std.healthy(beacons)) {
-            set req.backend_hint = beacons;
-        }
-        return (pass);
     }
     # Forms, the admin, the booking pages, staff calendar feeds, health checks: never from
     # the cache.
@@ -116,6 +111,16 @@ sub vcl_backend_response {
     # background (stale-while-revalidate in the site's header sets the usual grace).
     set beresp.keep = 1d;
     return (deliver);
+}
+
+sub vcl_synth {
+    # The beacon's answer: empty, never stored, no cookie (Varnish sets none).
+    if (resp.status == 204) {
+        set resp.http.Cache-Control = "no-store";
+        unset resp.http.Retry-After;
+        unset resp.http.Content-Type;
+        return (deliver);
+    }
 }
 
 sub vcl_deliver {

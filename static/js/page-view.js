@@ -14,7 +14,8 @@
    if (v) b.set(k[0], v.slice(0, 100));
   });
   b.set("d", w < 768 ? "m" : w < 1024 ? "t" : "d");
-  n.sendBeacon("/views/", b);
+  // No body: Varnish answers it.
+  n.sendBeacon("/views/?" + b);
  }
  // Only a page someone sees counts.
  function seen() {

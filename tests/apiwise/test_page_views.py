@@ -9,7 +9,7 @@ from apiwise.analytics.flush import flush_page_views
 from apiwise.models import PageViewCount
 from blog.models import ArticlePage
 from tests.helpers import ARTICLE_URL
-from tests.page_views import beacon, views_of
+from tests.page_views import beacon, beacon_in_body, views_of
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +42,14 @@ def test_a_page_view_is_counted_without_a_session_or_a_cookie(client, guide):
         "mobile",
         "newsletter",
     )
+
+
+def test_a_page_cached_before_the_change_still_counts_with_its_form_body(client, guide):
+    response = beacon_in_body(client, ARTICLE_URL, d="t")
+    assert response.status_code == 204
+    assert beacon_in_body(client, "guides/x/").status_code == 400
+    assert flush_page_views() == 1
+    assert views_of(guide, device="tablet") == 1
 
 
 @pytest.mark.parametrize(
@@ -77,6 +85,8 @@ def test_views_a_visitor_or_their_browser_did_not_ask_for_are_not_counted(client
         ({"d": "phone"}, "d must be m, t or d"),
         ({"s": "x" * 101}, "s must be at most 100 characters"),
         ({"f": "http://elsewhere/"}, "f (the previous page) must be a path"),
+        ({"s": "news\tletter"}, "s must not contain control characters"),
+        ({"f": "/guides/\x1b[31m/"}, "f must not contain control characters"),
     ],
 )
 def test_bad_beacons_get_a_400_that_says_what_is_wrong(client, fields, message):

@@ -48,12 +48,14 @@ def guide():
     return ArticlePage.objects.get(url_path__endswith=ARTICLE_URL.removeprefix("/guides"))
 
 
-def send(server, body, method="POST", **headers):
-    """(status, headers, body text) of a request to /views/; the body is form-encoded."""
+def send(server, fields=None, body=None, method="POST", **headers):
+    """(status, headers, body text) of a request to /views/: the fields in the query string
+    as page-view.js sends them, or a form-encoded body as older pages' scripts did."""
+    query = f"?{urlencode(fields)}" if fields is not None else ""
     data = urlencode(body).encode() if isinstance(body, dict) else body
     request = urllib.request.Request(
-        f"{server}/views/",
-        data=data if method == "POST" else None,
+        f"{server}/views/{query}",
+        data=(data or b"") if method == "POST" else None,
         method=method,
         headers={
             "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8",
@@ -74,8 +76,9 @@ def test_a_beacon_is_counted_with_no_cookie_and_no_session(server, guide):
         assert (status, body) == (204, "")
         assert headers["Cache-Control"] == "no-store"
         assert "Set-Cookie" not in headers
-    assert flush_page_views() == 3
-    assert views_of(guide, device="tablet", referrer_host="bing.com") == 3
+    assert send(server, body={"p": ARTICLE_URL, "d": "t", "r": "bing.com"})[0] == 204  # older
+    assert flush_page_views() == 4
+    assert views_of(guide, device="tablet", referrer_host="bing.com") == 4
 
 
 @pytest.mark.parametrize(
@@ -103,8 +106,10 @@ def test_bad_beacons_get_the_same_4xx_answers(server):
     assert headers["X-Content-Type-Options"] == "nosniff"
     status, headers, body = send(server, {}, method="GET")
     assert (status, headers["Allow"]) == (405, "POST")
-    assert send(server, {"p": "/guides/", "s": "x" * 5000})[0] == 413
-    assert send(server, b"p=/x/", **{"Content-Type": "text/plain"})[0] == 400
+    assert send(server, body={"p": "/guides/", "s": "x" * 5000})[0] == 413
+    assert send(server, body=b"p=/x/", **{"Content-Type": "text/plain"})[0] == 400
+    status, _, body = send(server, {"p": "/guides/\x00/", "d": "d"})  # past Django's NUL check
+    assert (status, body) == (400, "p must not contain control characters.")
     assert flush_page_views() == 0
 
 

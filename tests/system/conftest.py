@@ -237,21 +237,17 @@ def second_site(site_env, workdir, site):
     yield from _serve(site_env, workdir, free_port(), "gunicorn-2")
 
 
-def start_varnish(backend_host, backend_port, workdir, port, beacons_port=None):
-    """Debian's varnishd with the project's VCL pointed at a backend (and its page-view beacons
-    at `beacons_port` on the same host, else at the same backend), listening on `port`.
-    Returns (its base URL, its pid file); skips the test when varnishd is not installed."""
+def start_varnish(backend_host, backend_port, workdir, port):
+    """Debian's varnishd with the project's VCL pointed at a backend, listening on `port`.
+    Returns (its base URL, its pid file); skips the test when varnishd is not installed. Its
+    working directory (for varnishncsa's -n) is the pid file's folder."""
     varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
     if not Path(varnishd).exists():
         pytest.skip("varnishd is not installed here (make test installs it with apt-get as root)")
     vcl = (ROOT / "apiwise" / "deploy" / "varnish.vcl").read_text()
-    # Without a beacons server of its own, both backends are the one server: it answers the
-    # beacons too (the same WSGI application).
-    backends = (("web", "8000", backend_port), ("beacons", "8001", beacons_port or backend_port))
-    for host, default_port, to_port in backends:
-        vcl = vcl.replace(f'.host = "{host}";', f'.host = "{backend_host}";').replace(
-            f'.port = "{default_port}";', f'.port = "{to_port}";'
-        )
+    vcl = vcl.replace('.host = "web";', f'.host = "{backend_host}";').replace(
+        '.port = "8000";', f'.port = "{backend_port}";'
+    )
     vcl = vcl.replace('    "web";\n', "")
     # varnishd reads the VCL and keeps its state as its own unprivileged user, so they live in
     # a world-readable directory rather than the private work directory.

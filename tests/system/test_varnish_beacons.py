@@ -1,111 +1,213 @@
-"""The project's VCL under the real varnishd routes the page-view beacons (POST /views/) to the
-`beacons` service, never from the cache, and to `web` when the beacons service is down; pages
-still go to `web`. Two stub servers stand in for the services and record what reaches them."""
+"""Page views as production counts them: the project's VCL under the real varnishd answers a
+well-formed beacon (POST /views/?p=...) itself, and `manage.py count_varnish_views` counts it
+from Varnish's log through the real varnishncsa into the real Redis; `flush_page_views`
+writes it to PostgreSQL. GPC, DNT, bots and prefetches are answered alike and not counted;
+anything malformed reaches the site (gunicorn, production settings), which says what is wrong.
+"""
 
-import http.server
 import os
 import signal
-import threading
+import subprocess
+import sys
 import urllib.error
 import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
+import redis
 
-from tests.helpers import free_port, wait_until
-from tests.system.conftest import start_varnish
+from apiwise.analytics.store import PENDING
+from tests.helpers import ARTICLE_URL, ROOT, wait_until
+from tests.page_views import BROWSER_AGENT
+from tests.system.conftest import VARNISH_PORT
 
 pytestmark = [pytest.mark.system, pytest.mark.xdist_group("shared-services")]
 
-
-class Service(http.server.ThreadingHTTPServer):
-    """Answers /healthz, GETs with a public page, and POSTs with 204; remembers the POSTs and
-    page GETs it was sent."""
-
-    def __init__(self, name):
-        self.name = name
-        self.requests = []
-        super().__init__(("127.0.0.1", 0), ServiceHandler)
+WARM_UP = "/counter-warm-up/"  # not a page: dropped at the flush
+SECOND_GUIDE = "/guides/sync-shopify-and-xero/"
 
 
-class ServiceHandler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        if self.path != "/healthz":
-            self.server.requests.append(("GET", self.path))
-        body = self.server.name.encode()
-        self.send_response(200)
-        self.send_header("Cache-Control", "public, max-age=60, s-maxage=600")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        self.server.requests.append(("POST", self.path))
-        self.send_response(204)
-        self.send_header("Cache-Control", "public, max-age=600")  # a careless answer
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-def serve(name):
-    service = Service(name)
-    threading.Thread(target=service.serve_forever, daemon=True).start()
-    return service
-
-
-@pytest.fixture(scope="module")
-def services():
-    web, beacons = serve("web"), serve("beacons")
-    yield web, beacons
-    for service in (web, beacons):
-        service.shutdown()
-        service.server_close()
-
-
-@pytest.fixture(scope="module")
-def proxy(services, workdir):
-    web, beacons = services
-    base, pid_file = start_varnish(
-        "127.0.0.1", web.server_address[1], workdir, free_port(), beacons.server_address[1]
+def post(url, body=None, **headers):
+    """(status, headers, body text) of a POST."""
+    request = urllib.request.Request(
+        url, data=body or b"", method="POST", headers={"User-Agent": BROWSER_AGENT, **headers}
     )
-    yield base
-    os.kill(int(pid_file.read_text()), signal.SIGTERM)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
+            return response.status, response.headers, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read().decode()
 
 
-def send_view(proxy):
-    request = urllib.request.Request(f"{proxy}/views/", data=b"p=/guides/&d=d", method="POST")
-    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
-        return response.status
+def beacon(varnish, path, headers=None, **fields):
+    """A beacon as page-view.js sends it: the fields in the address (the page first, the
+    device last), no body."""
+    query = urlencode({"p": path, **fields, "d": fields.get("d", "d")})
+    return post(f"{varnish}/views/?{query}", **(headers or {}))
 
 
-def test_beacons_go_to_their_own_service_and_pages_to_web(proxy, services):
-    web, beacons = services
-    # The beacons backend counts as healthy once its first probes have passed.
-    wait_until(lambda: send_view(proxy) == 204 and beacons.requests, 30, 0.5, "a beacon routed")
-    beacons.requests.clear()
+def pending(redis_url, path):
+    """Views of `path` the counter has written to Redis and no flush has taken yet."""
+    counters = redis.Redis.from_url(redis_url).hgetall(PENDING)
+    return sum(int(views) for field, views in counters.items() if f"\t{path}\t" in field.decode())
+
+
+def stored_views(cluster, path, device=None):
+    """Views stored for the page at `path` (of one device class, or all)."""
+    rows = cluster.query(
+        "SELECT coalesce(sum(v.views), 0) FROM apiwise_pageviewcount v"
+        " JOIN wagtailcore_page p ON p.id = v.page_id"
+        " WHERE p.url_path LIKE %s AND (%s::text IS NULL OR v.device = %s)",
+        (f"%/{path.strip('/').split('/')[-1]}/", device, device),
+    )
+    return rows[0][0]
+
+
+def flush(site_env):
+    subprocess.run(
+        [sys.executable, "manage.py", "flush_page_views"],
+        cwd=ROOT,
+        env=site_env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+def children(pid):
+    tasks = Path(f"/proc/{pid}/task")
+    return {int(c) for task in tasks.iterdir() for c in (task / "children").read_text().split()}
+
+
+@pytest.fixture
+def counter(site_env, varnish, redis_url, workdir):
+    """`manage.py count_varnish_views` beside the test's varnishd, counting once it returns
+    (one per test: a test may stop it)."""
+    state = workdir / f"varnish-{VARNISH_PORT}" / "state"
+    with (workdir / "counter.log").open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "count_varnish_views", "--varnish-name", str(state)],
+            cwd=ROOT,
+            env=site_env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its varnishncsa in its group, stopped with it
+        )
+
+        # varnishncsa reads from the end of the log: beacon until one of ours is counted.
+        def counting():
+            beacon(varnish, WARM_UP)
+            return pending(redis_url, WARM_UP)
+
+        wait_until(counting, timeout=90, interval=1, message="the counter counting")
+        yield process
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def test_varnish_answers_beacons_and_the_counter_counts_those_that_count(
+    site, varnish, site_env, cluster, redis_url, workdir, counter
+):
+    access_log = workdir / "gunicorn.log"
+    log_before = access_log.stat().st_size
+    before = {device: stored_views(cluster, ARTICLE_URL, device) for device in ("mobile", "tablet")}
+
+    # Not counted, though answered alike: the browser learns nothing either way.
+    for headers in (
+        {"Sec-GPC": "1"},
+        {"DNT": "1"},
+        {"Sec-Purpose": "prefetch;prerender"},
+        {"User-Agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"},
+    ):
+        assert beacon(varnish, ARTICLE_URL, headers, d="m")[0] == 204
+    assert beacon(varnish, ARTICLE_URL, r="\x00", d="m")[0] == 204  # no NUL reaches a table
+    # Counted: three from Varnish, one in a form body (a page cached before the change).
     for _ in range(3):
-        assert send_view(proxy) == 204
-    assert beacons.requests == [("POST", "/views/")] * 3  # each one, none from the cache
-    with urllib.request.urlopen(f"{proxy}/guides/", timeout=10) as page:  # noqa: S310
-        assert page.read() == b"web"
-    assert ("GET", "/guides/") in web.requests
-    assert not any(path == "/views/" for _, path in web.requests)
+        status, headers, body = beacon(varnish, ARTICLE_URL, d="m", r="news.example.com")
+        assert (status, body) == (204, "")
+        assert headers["Cache-Control"] == "no-store"
+        assert "Set-Cookie" not in headers
+    status, headers, _ = post(f"{varnish}/views/", urlencode({"p": ARTICLE_URL, "d": "t"}).encode())
+    assert (status, headers["Cache-Control"]) == (204, "no-store")
+
+    # Malformed: the site's own answer, never Varnish's 204.
+    status, _, body = beacon(varnish, "guides/no-slash/")
+    assert (status, body) == (
+        400,
+        "p (the page) must be a path on this site of at most 255 characters.",
+    )
+    status, _, body = beacon(varnish, ARTICLE_URL, d="phone")
+    assert (status, body) == (400, "d must be m, t or d (the device class).")
+
+    wait_until(lambda: pending(redis_url, ARTICLE_URL) >= 3, timeout=20, message="3 views counted")
+    flush(site_env)
+    assert stored_views(cluster, ARTICLE_URL, "mobile") == before["mobile"] + 3
+    assert stored_views(cluster, ARTICLE_URL, "tablet") == before["tablet"] + 1
+
+    # Only the form body and the malformed ones reached the site.
+    wait_until(lambda: access_log.stat().st_size > log_before, timeout=10, message="logged")
+    with access_log.open() as log:
+        log.seek(log_before)
+        reached = [line for line in log if "/views/" in line]
+    assert len(reached) == 3, reached
+    assert all("/views/ " in line or "no-slash" in line or "d=phone" in line for line in reached)
 
 
-def test_with_the_beacons_service_down_web_takes_them(proxy, services):
-    web, beacons = services
-    beacons.shutdown()
-    beacons.server_close()
+@pytest.mark.browser
+def test_five_and_two_views_in_chromium_through_varnish_are_five_and_two_stored(
+    browser, varnish, site_env, cluster, redis_url, workdir, counter
+):
+    access_log = workdir / "gunicorn.log"
+    log_before = access_log.stat().st_size
+    before = {path: stored_views(cluster, path) for path in (ARTICLE_URL, SECOND_GUIDE)}
+    # Headless Chromium says "HeadlessChrome", which is not counted: a reader's user agent.
+    context = browser.new_context(user_agent=BROWSER_AGENT)
+    page = context.new_page()
+    beacons = []
+    page.on("request", lambda r: beacons.append(r) if "/views/?" in r.url else None)
+    for path, times in ((ARTICLE_URL, 5), (SECOND_GUIDE, 2)):
+        for _ in range(times):
+            page.goto(varnish + path)
+            page.wait_for_load_state("load")
+    # Playwright hands over events only while it is called: wait in the page.
+    wait_until(
+        lambda: page.wait_for_timeout(200) or len(beacons) == 7, 20, message="7 beacons sent"
+    )
+    page.wait_for_timeout(500)  # the last one answered
+    assert context.cookies() == []
+    context.close()
+    assert all(r.method == "POST" for r in beacons)
 
-    # Varnish's probe (every 5 s, 3 of 5 must pass) marks it sick within about 15 s; until
-    # then a beacon may fail, as it would with any service restarting.
-    def reaches_web():
-        try:
-            send_view(proxy)
-        except urllib.error.HTTPError:
-            return False
-        return ("POST", "/views/") in web.requests
+    wait_until(lambda: pending(redis_url, SECOND_GUIDE) >= 2, timeout=20, message="counted")
+    flush(site_env)
+    assert stored_views(cluster, ARTICLE_URL) == before[ARTICLE_URL] + 5
+    assert stored_views(cluster, SECOND_GUIDE) == before[SECOND_GUIDE] + 2
+    with access_log.open() as log:  # Varnish answered every one: none reached the site
+        log.seek(log_before)
+        assert not [line for line in log if "/views/" in line]
 
-    wait_until(reaches_web, timeout=40, interval=1, message="web taking the beacons")
+
+def test_pages_are_still_cached(varnish):
+    for _ in range(2):
+        with urllib.request.urlopen(varnish + ARTICLE_URL, timeout=10) as page:  # noqa: S310
+            cache = page.headers["X-Cache"]
+    assert cache == "HIT"
+
+
+def test_the_counter_restarts_its_log_reader_and_stops_on_sigterm(varnish, redis_url, counter):
+    (reader,) = children(counter.pid)
+    counted = pending(redis_url, WARM_UP)
+    os.kill(reader, signal.SIGKILL)
+    wait_until(lambda: children(counter.pid) - {reader}, timeout=10, message="a new varnishncsa")
+
+    def counting_again():
+        beacon(varnish, WARM_UP)
+        return pending(redis_url, WARM_UP) > counted
+
+    wait_until(counting_again, timeout=30, interval=1, message="counting again")
+    (reader,) = children(counter.pid)
+    counter.send_signal(signal.SIGTERM)
+    assert counter.wait(timeout=20) == 0
+    assert not Path(f"/proc/{reader}").exists()  # its varnishncsa stopped with it
