@@ -153,8 +153,12 @@ def test_save_draft_clicked_while_an_autosave_is_on_its_way_waits_for_it(
     autosaves = Held(page, re.compile(rf"/admin/pages/{guide_editor.pk}/edit/$"), is_autosave)
     page.locator("#id_title").fill("Typed just before saving")
     autosaves.wait()
-    drafts_sent = []
-    page.on("request", lambda r: drafts_sent.append(r) if is_save_draft(r) else None)
+    sent_and_answered = []
+    page.on("request", lambda r: is_save_draft(r) and sent_and_answered.append("draft sent"))
+    page.on(
+        "response",
+        lambda r: is_autosave(r.request) and sent_and_answered.append("autosave answered"),
+    )
     save_draft = page.get_by_role("button", name="Save draft")
     if not guarded:
         # Wagtail sends the draft at once, while the autosave is still on its way: two saves in
@@ -165,19 +169,20 @@ def test_save_draft_clicked_while_an_autosave_is_on_its_way_waits_for_it(
         # shows the two saves in flight, not the dialog.
         with page.expect_response(PING), page.expect_request(is_save_draft):  # then reloads
             save_draft.click()
+        assert sent_and_answered == ["draft sent"]
         expect(page.get_by_text("has been updated")).to_be_visible()
         autosaves.abort()  # the page that sent it is gone (the browser dropped it)
         assert latest_title(guide_editor) == "Typed just before saving"
         return
     save_draft.click()
-    # The draft is not sent while the autosave is on its way; a round trip to the page lets
-    # any request the click started reach this side first.
+    # With the guard the draft waits for the autosave's answer (a round trip to the page lets
+    # a request the click started reach this side first).
     page.evaluate("0")
-    assert drafts_sent == []
+    assert sent_and_answered == []
     with page.expect_response(PING) as first_ping_after_saving:  # from the reloaded page
         autosaves.release()
     expect(page.get_by_text("has been updated")).to_be_visible()
-    assert len(drafts_sent) == 1
+    assert sent_and_answered == ["autosave answered", "draft sent"]
     assert first_ping_after_saving.value.json()["other_sessions"] == []
     expect(page.get_by_text(CONFLICT)).to_have_count(0)
     assert latest_title(guide_editor) == "Typed just before saving"
