@@ -63,8 +63,8 @@ test-deps:
 # Three test processes on this 2-core machine (pytest-xdist): the system and browser tests
 # spend much of their time waiting (a minute for a scheduled guide, a worker's flush, servers
 # starting), and a third process fills those waits. Tests that use something they would
-# share (a Redis database, the system tests' processes) carry xdist_group("shared-services")
-# and run in one of them. TEST_PROCESSES=0 runs everything in this one process.
+# share carry an xdist_group and run in one of them: the system tests' processes
+# ("shared-services"), the Redis databases a few tests use ("redis-databases"). TEST_PROCESSES=0 runs everything in this one process.
 TEST_PROCESSES ?= 3
 PYTEST_PARALLEL := $(if $(filter 0,$(TEST_PROCESSES)),,-n $(TEST_PROCESSES) --dist loadgroup)
 # make test-fast leaves the waiting tests out: its work is all CPU, one process per core.

@@ -15,7 +15,7 @@ from bookings.models import Booking
 from tests.helpers import ARTICLE_URL, form_data
 
 # It clears a Redis database of its own: one test process at a time (make test runs two).
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("shared-services")]
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("redis-databases")]
 
 TRACKING = ["utm_source", "utm_medium", "utm_campaign", "gclid", "fbclid", "mc_cid", "mc_eid"]
 

@@ -18,7 +18,7 @@ from tests.helpers import ARTICLE_URL
 from tests.page_views import BROWSER_AGENT, VISITOR_ADDRESS, beacon, views_of
 
 # It clears a Redis database of its own: one test process at a time (make test runs two).
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("shared-services")]
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("redis-databases")]
 REDIS = "redis://127.0.0.1:6379/7"
 
 

@@ -17,7 +17,7 @@ from bookings.slots import free_slots
 from tests.helpers import form_data
 
 # It clears a Redis database of its own: one test process at a time (make test runs two).
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("shared-services")]
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("redis-databases")]
 
 
 @pytest.mark.parametrize(

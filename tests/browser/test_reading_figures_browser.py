@@ -140,7 +140,7 @@ def worker(views_in_redis, tmp_path):
         process.wait(timeout=30)
 
 
-@pytest.mark.xdist_group("shared-services")
+@pytest.mark.xdist_group("redis-databases")
 def test_with_the_worker_running_the_views_reach_the_report_within_a_minute(
     live_demo, browser, admin_client, worker
 ):
