@@ -32,8 +32,9 @@ class ImportGuideForm(forms.Form):
     file = forms.FileField(
         label="Document",
         required=False,
-        help_text=f"A Word document (.docx), a Markdown file (.md) or a .zip of a Markdown "
-        f"file and its pictures (a Notion export), up to {MEGABYTES} MB. "
+        help_text=f"A Word document (.docx), a Markdown file (.md), a web page saved from Word "
+        f"or Google Docs (.html) or a .zip of a Markdown file and its pictures (a Notion "
+        f"export), up to {MEGABYTES} MB. "
         "The first Heading 1 becomes the title; Heading 2 and 3 become headings.",
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
         error_messages={
