@@ -18,6 +18,7 @@ import pytest
 import redis
 
 from apiwise.analytics.store import PENDING
+from scripts.site_server import manage
 from tests.helpers import ARTICLE_URL, ROOT, wait_until
 from tests.page_views import BROWSER_AGENT
 from tests.system.conftest import VARNISH_PORT
@@ -65,14 +66,7 @@ def stored_views(cluster, path, device=None):
 
 
 def flush(site_env):
-    subprocess.run(
-        [sys.executable, "manage.py", "flush_page_views"],
-        cwd=ROOT,
-        env=site_env,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    manage(site_env, "flush_page_views")
 
 
 def children(pid):
