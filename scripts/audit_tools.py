@@ -163,7 +163,14 @@ class Replay:
                     status, response_headers, content = 200, headers, replay.body.encode()
                 else:
                     status, response_headers, content = replay.fetch(self.path)
-                if "gzip" in self.headers.get("Accept-Encoding", ""):
+                self.answer(status, response_headers, content)
+
+            def do_POST(self):  # noqa: N802 - the page-view beacon, passed on to the site
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                self.answer(*replay.fetch(self.path, body, dict(self.headers)))
+
+            def answer(self, status, response_headers, content):
+                if content and "gzip" in self.headers.get("Accept-Encoding", ""):
                     content = gzip.compress(content)
                     encoding = "gzip"
                 else:
@@ -186,8 +193,10 @@ class Replay:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
-    def fetch(self, path):
-        request = urllib.request.Request(self.base + path)  # noqa: S310 - our own server
+    def fetch(self, path, body=None, headers=None):
+        """The site's answer to a GET of `path`, or with `body`, a POST."""
+        wanted = {k: v for k, v in (headers or {}).items() if k.lower() == "user-agent"}
+        request = urllib.request.Request(self.base + path, data=body, headers=wanted)  # noqa: S310
         try:
             with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
                 return response.status, dict(response.headers), response.read()

@@ -18,7 +18,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -180,9 +179,7 @@ def measure_beacons(env, workdir, guide, seconds, rate):
     with (workdir / "gunicorn-web.log").open("w") as log, (workdir / "counter.log").open("w") as c:
         try:
             processes["web"], backend = start_server(env, int(env["PORT"]), log)
-            home = Path(tempfile.mkdtemp(prefix="varnish-", dir=workdir))
-            workdir.chmod(0o711)
-            home.chmod(0o755)
+            home = workdir / "varnish"
             varnish, varnish_pid = start_varnish(int(backend.rsplit(":", 1)[1]), home, free_port())
             processes["counter"] = start_counter(env, home, varnish, c)
             parties = {

@@ -1,11 +1,13 @@
-# ruff: noqa: S603, S607 - runs the project's own tools (manage.py, gunicorn) by design
+# ruff: noqa: S603, S607 - runs the project's own tools (manage.py, gunicorn, varnishd) by design
 """A production-like copy of the site on a free local port, for `make audit` and `make bench`:
 apiwise.settings.production through gunicorn, with the demo content in a throw-away database
 (SQLite in the work folder unless a database URL is given)."""
 
 import os
 import secrets
+import shutil
 import socket
+import stat
 import subprocess
 import sys
 import time
@@ -104,29 +106,42 @@ def prepare_site(env):
     manage(env, "run_worker", "--batch", "--queue-name", "*", "--no-startup-delay", "--no-reload")
 
 
-def start_varnish(backend_port, home, port):
-    """Debian's varnishd with the project's VCL in front of gunicorn on `backend_port`,
-    listening on `port`, its working directory (varnishncsa's -n) `home`/state. Returns (its
-    base URL, its pid). It runs as its own user: `home` must be readable by everyone."""
-    if not Path("/usr/sbin/varnishd").exists():
-        sys.exit("varnishd is not installed (sudo apt-get install varnish)")
+class VarnishNotInstalled(RuntimeError):
+    pass
+
+
+def start_varnish(backend_port, home, port, backend_host="127.0.0.1"):
+    """Debian's varnishd with the project's VCL in front of the site at `backend_host`:
+    `backend_port`, listening on `port`. Returns (its base URL, its pid). Its working directory
+    (varnishncsa's -n) is `home`/state. The one home of this for the tests and `make bench`."""
+    varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
+    if not Path(varnishd).exists():
+        raise VarnishNotInstalled("varnishd is not installed (sudo apt-get install varnish)")
     vcl = (ROOT / "apiwise" / "deploy" / "varnish.vcl").read_text()
-    vcl = vcl.replace('.host = "web";', '.host = "127.0.0.1";')
+    vcl = vcl.replace('.host = "web";', f'.host = "{backend_host}";')
     vcl = vcl.replace('.port = "8000";', f'.port = "{backend_port}";').replace('    "web";\n', "")
-    home.mkdir(mode=0o755, exist_ok=True)
+    # varnishd reads the VCL and keeps its state as its own unprivileged user: `home` is
+    # world-readable, and its folder (often a private temporary one) traversable.
+    home.mkdir(exist_ok=True)
+    home.parent.chmod(stat.S_IMODE(home.parent.stat().st_mode) | 0o711)
+    home.chmod(0o755)
     (home / "site.vcl").write_text(vcl)
     (home / "site.vcl").chmod(0o644)
     state = home / "state"
-    command = ["/usr/sbin/varnishd", "-a", f"127.0.0.1:{port}", "-f", str(home / "site.vcl")]
+    command = [varnishd, "-a", f"127.0.0.1:{port}", "-f", str(home / "site.vcl")]
     command += ["-s", "malloc,64m", "-n", str(state), "-P", str(state / "pid")]
     started = subprocess.run(command, capture_output=True, text=True, timeout=60)
     if started.returncode:
-        sys.exit(f"varnishd did not start: {started.stderr or started.stdout}")
+        raise RuntimeError(f"varnishd did not start: {started.stderr or started.stdout}")
     base = f"http://127.0.0.1:{port}"
-    for _ in range(60):  # its 503 until the health probe has seen the backend
+    # Varnish answers at once, but with its own 503 until its health probe (the VCL's) has
+    # seen the backend answer /healthz; on a busy machine a slow first probe keeps the backend
+    # "sick" for another probe interval. So wait until a request reaches the backend.
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(f"{base}/healthz", timeout=2):  # noqa: S310
                 return base, int((state / "pid").read_text())
         except OSError:
             time.sleep(0.5)
-    sys.exit("Varnish did not pass requests to gunicorn in 30 s")
+    raise RuntimeError("Varnish did not pass requests to its backend in 60 s")

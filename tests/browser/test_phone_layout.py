@@ -57,6 +57,15 @@ def test_on_a_phone_each_table_cell_is_labelled_with_its_column(live_demo, page)
     # The caption wraps inside the column rather than being cut.
     caption = table.locator("caption").bounding_box()
     assert caption["x"] >= 0 and caption["x"] + caption["width"] <= PHONE["width"]
+    # Shown as cards, it is still a table to a screen reader: Chromium's accessibility tree
+    # has its rows, with the column headings and cells in them.
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    roles = [node["role"]["value"] for node in tree if "role" in node and not node.get("ignored")]
+    assert roles.count("table") == page.locator("table").count()
+    assert roles.count("row") == page.locator("tr").count()
+    assert roles.count("columnheader") == page.locator("thead th").count()
+    assert roles.count("rowheader") == page.locator("tbody th").count()
+    assert roles.count("cell") == page.locator("td").count()
 
 
 def test_every_guide_offers_a_booking_link_within_the_first_two_screens(live_demo, page):
@@ -96,3 +105,7 @@ def test_the_error_summary_sits_directly_above_the_form_fields(live_demo, page, 
     assert 0 <= gap <= 48, gap  # the form's own spacing, nothing in between
     assert abs(offset) <= 4  # the same column, on every width
     assert scroll_width(page) <= width
+    # The request sent back leads with the form: every problem is in the first screen, and
+    # the page did not jump down to them as it loaded.
+    assert page.evaluate("window.scrollY") == 0
+    expect(summary).to_be_in_viewport(ratio=1)

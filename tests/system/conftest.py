@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts import site_server
 from scripts.site_server import prepare_site, server_env, start_server
 from tests.helpers import ROOT, SmtpServer, free_port, wait_until
 
@@ -167,17 +168,6 @@ def object_storage(workdir):
     log.close()
 
 
-def _status(url):
-    """The HTTP status `url` answers with, or None when nothing answers."""
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - our own server
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-    except OSError:
-        return None
-
-
 def _answers(url):
     try:
         with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own server
@@ -238,65 +228,24 @@ def second_site(site_env, workdir, site):
 
 
 def start_varnish(backend_host, backend_port, workdir, port):
-    """Debian's varnishd with the project's VCL pointed at a backend, listening on `port`.
-    Returns (its base URL, its pid file); skips the test when varnishd is not installed. Its
-    working directory (for varnishncsa's -n) is the pid file's folder."""
-    varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
-    if not Path(varnishd).exists():
+    """Varnish (scripts/site_server.py) in front of a backend, listening on `port`, its working
+    directory (varnishncsa's -n) `workdir`/varnish-<port>/state. Returns (its base URL, its
+    pid); skips the test when varnishd is not installed."""
+    try:
+        return site_server.start_varnish(
+            backend_port, workdir / f"varnish-{port}", port, backend_host=backend_host
+        )
+    except site_server.VarnishNotInstalled:
         pytest.skip("varnishd is not installed here (make test installs it with apt-get as root)")
-    vcl = (ROOT / "apiwise" / "deploy" / "varnish.vcl").read_text()
-    vcl = vcl.replace('.host = "web";', f'.host = "{backend_host}";').replace(
-        '.port = "8000";', f'.port = "{backend_port}";'
-    )
-    vcl = vcl.replace('    "web";\n', "")
-    # varnishd reads the VCL and keeps its state as its own unprivileged user, so they live in
-    # a world-readable directory rather than the private work directory.
-    home = workdir / f"varnish-{port}"
-    home.mkdir(exist_ok=True)
-    workdir.chmod(0o711)
-    home.chmod(0o755)
-    vcl_file = home / "site.vcl"
-    vcl_file.write_text(vcl)
-    vcl_file.chmod(0o644)
-    state = home / "state"
-    started = subprocess.run(
-        [
-            varnishd,
-            "-a",
-            f"127.0.0.1:{port}",
-            "-f",
-            str(vcl_file),
-            "-s",
-            "malloc,64m",
-            "-n",
-            str(state),
-            "-P",
-            str(state / "pid"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert started.returncode == 0, f"varnishd did not start: {started.stderr or started.stdout}"
-    base = f"http://127.0.0.1:{port}"
-    # Varnish answers at once, but with its own 503 until its health probe (the VCL's) has
-    # seen the backend answer /healthz; on a busy machine a slow first probe keeps the backend
-    # "sick" for another probe interval. So wait until a request reaches the backend.
-    wait_until(
-        lambda: _status(base + "/healthz") == 200,
-        timeout=60,
-        message="Varnish passing requests to its backend",
-    )
-    return base, state / "pid"
 
 
 @pytest.fixture(scope="session")
 def varnish(site, workdir):
     """Varnish in front of the first web server. Returns the address visitors use."""
     host, port = site.removeprefix("http://").split(":")
-    base, pid_file = start_varnish(host, port, workdir, VARNISH_PORT)
+    base, pid = start_varnish(host, port, workdir, VARNISH_PORT)
     yield base
-    os.kill(int(pid_file.read_text()), signal.SIGTERM)
+    os.kill(pid, signal.SIGTERM)
 
 
 @pytest.fixture

@@ -62,9 +62,9 @@ def stub_site():
 
 @pytest.fixture(scope="module")
 def proxy(stub_site, workdir):
-    base, pid_file = start_varnish("127.0.0.1", stub_site.server_address[1], workdir, free_port())
+    base, pid = start_varnish("127.0.0.1", stub_site.server_address[1], workdir, free_port())
     yield base
-    os.kill(int(pid_file.read_text()), signal.SIGTERM)
+    os.kill(pid, signal.SIGTERM)
 
 
 def get(url, method="GET"):
