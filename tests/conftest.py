@@ -172,8 +172,11 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-# First, so that `-m "not slow"` (make test-fast) sees the markers added here.
-@pytest.hookimpl(tryfirst=True)
+# A wrapper: what comes before `yield` runs before every other plugin's hook, so that
+# `-m "not slow"` (make test-fast) sees the markers added here; what comes after runs after
+# them all, so that pytest-django's own ordering (which puts the transactional tests, the
+# system and browser tests among them, last) does not undo the long-tests-first order.
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     # make test runs two processes (pytest-xdist, --dist loadgroup), which must send the tests
@@ -192,6 +195,7 @@ def pytest_collection_modifyitems(config, items):
         # The production worker runs in a process of its own (Django starts in seconds).
         if "production_worker" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+    yield
 
     # The long tests first (system, then browser, then slow; otherwise in the order found):
     # started last, a test that waits a minute for a scheduled guide would leave the other
