@@ -286,7 +286,7 @@ def production_worker():
 def smtp(settings):
     """A real SMTP server on loopback that tests can stop and start again; every mailer
     sends through it."""
-    from tests.helpers import SmtpServer
+    from tests.servers import SmtpServer
 
     server = SmtpServer().start()
     settings.MAILERS = server.mailer_settings()

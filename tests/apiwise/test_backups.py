@@ -22,7 +22,8 @@ from django.core.management import CommandError, call_command
 from psycopg import sql
 
 from scripts.site_server import server_env, start_server
-from tests.helpers import PUBLIC_PAGES, ROOT, free_port
+from tests.helpers import PUBLIC_PAGES, ROOT
+from tests.servers import free_port
 
 pytestmark = pytest.mark.slow
 

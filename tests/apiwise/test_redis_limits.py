@@ -11,7 +11,8 @@ import redis
 import yaml
 from django.core.cache import cache
 
-from tests.helpers import ROOT, free_port
+from tests.helpers import ROOT
+from tests.servers import free_port
 
 REDIS_SERVER = shutil.which("redis-server")
 

@@ -42,7 +42,7 @@ def sales_client(client):
 @pytest.fixture
 def webhook_receiver(settings):
     """A CRM's webhook receiver on loopback (allowed for tests), with short timeouts."""
-    from tests.helpers import WebhookReceiver
+    from tests.servers import WebhookReceiver
 
     settings.BOOKINGS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True
     settings.BOOKINGS_WEBHOOK_CONNECT_TIMEOUT = 1

@@ -201,7 +201,7 @@ def test_a_slow_receiver_times_out_and_is_tried_again(client, db_tasks, webhook_
 
 
 def test_a_410_switches_off_that_endpoint_and_nothing_else(client, db_tasks, webhook_receiver):
-    from tests.helpers import WebhookReceiver
+    from tests.servers import WebhookReceiver
 
     gone = endpoint_for(webhook_receiver)
     webhook_receiver.answers = [410]

@@ -24,7 +24,8 @@ import pytest
 
 from scripts import site_server
 from scripts.site_server import prepare_site, server_env, start_server
-from tests.helpers import ROOT, SmtpServer, free_port, wait_until
+from tests.helpers import ROOT, wait_until
+from tests.servers import SmtpServer, free_port
 
 pytestmark = pytest.mark.system
 

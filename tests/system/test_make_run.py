@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, free_port, wait_until
+from tests.helpers import ROOT, wait_until
+from tests.servers import free_port
 
 pytestmark = pytest.mark.system
 

@@ -14,7 +14,7 @@ from collections import Counter
 
 import pytest
 
-from tests.helpers import free_port
+from tests.servers import free_port
 from tests.system.conftest import start_varnish
 
 # Real processes on fixed resources (Redis database 14): one test process at a time.
