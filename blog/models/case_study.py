@@ -10,9 +10,9 @@ from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from apiwise.blocks import PREVIEW_TEMPLATE
@@ -20,7 +20,7 @@ from apiwise.content_cache import cached
 from apiwise.panels import UniqueRowsInlinePanel
 from apiwise.seo import absolute_url, plain_text
 from blog.models.base import BlogPage
-from blog.models.guide import HERO_ALT_MISSING, ArticlePage
+from blog.models.guide import HERO_ALT_MISSING, ArticlePage, GuideLink
 from blog.models.taxonomy import Topic
 from blog.queries import public_q
 
@@ -283,18 +283,8 @@ class CaseStudyPage(BlogPage):
         return [article]
 
 
-class CaseStudyGuide(Orderable):
+class CaseStudyGuide(GuideLink):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="guide_links")
-    guide = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+")
 
-    panels = [PageChooserPanel("guide", page_type="blog.ArticlePage")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "related guide"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["page", "guide"],
-                name="blog_casestudyguide_once_per_case_study",
-                violation_error_message="That guide is already in the related guides.",
-            )
-        ]
+    class Meta(GuideLink.Meta):
+        constraints = [GuideLink.once_per_page("blog_casestudyguide_once_per_case_study")]

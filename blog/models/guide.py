@@ -349,18 +349,29 @@ class ArticlePage(BlogPage):
         return blocks
 
 
-class RelatedGuide(Orderable):
-    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+class GuideLink(Orderable):
+    """A guide chosen on another page, in the editor's order: once per page (its `page` and
+    the constraint naming it are the subclass's)."""
+
     guide = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+")
 
     panels = [PageChooserPanel("guide", page_type="blog.ArticlePage")]
 
     class Meta(Orderable.Meta):
+        abstract = True
         verbose_name = "related guide"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["page", "guide"],
-                name="blog_relatedguide_once_per_guide",
-                violation_error_message="That guide is already in the related guides.",
-            )
-        ]
+
+    @staticmethod
+    def once_per_page(name):
+        return models.UniqueConstraint(
+            fields=["page", "guide"],
+            name=name,
+            violation_error_message="That guide is already in the related guides.",
+        )
+
+
+class RelatedGuide(GuideLink):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+
+    class Meta(GuideLink.Meta):
+        constraints = [GuideLink.once_per_page("blog_relatedguide_once_per_guide")]
