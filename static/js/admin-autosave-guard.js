@@ -14,14 +14,24 @@
  *    the wire) sends the form alongside it, and the server may store the autosave last: the
  *    reloaded page then sees a newer revision of its own. Here the click waits for the
  *    autosave to finish, then goes ahead.
+ * 3. Once the form is on its way (Save draft, Publish or a workflow action), an autosave
+ *    Wagtail starts later (its retry, 2 s after a network error, or a late edit event) would
+ *    race the form the same way while the server answers it: it is cancelled (the form holds
+ *    everything it would save). A page brought back from the back-forward cache autosaves
+ *    again.
  */
 (function () {
   "use strict";
   var ownRevisions = {};
   var pending = null; // a Promise while an autosave is pending
   var settlePending = null;
+  var formSent = false;
 
-  document.addEventListener("w-autosave:save", function () {
+  document.addEventListener("w-autosave:save", function (event) {
+    if (formSent) {
+      event.preventDefault(); // 3. Wagtail's autosave sends nothing when its event is cancelled
+      return;
+    }
     if (!pending) {
       pending = new Promise(function (resolve) {
         settlePending = resolve;
@@ -87,4 +97,16 @@
     },
     true
   );
+
+  // 3. On the window, in the bubble phase: after every handler that might stop the submit.
+  window.addEventListener("submit", function (event) {
+    if (!event.defaultPrevented && event.target.matches("[data-edit-form]")) {
+      formSent = true;
+    }
+  });
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      formSent = false;
+    }
+  });
 })();
