@@ -22,7 +22,7 @@ import threading
 import time
 from pathlib import Path
 
-from site_server import PYTHON, ROOT, free_port, say, start_server, start_varnish
+from site_server import PYTHON, ROOT, free_port, say, spawn, start_server, start_varnish
 
 USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/156.0 Safari/537.36"
 GUIDE_RATE, GUIDE_CONNECTIONS = 200, 20  # a visitor's view of the guide, not a saturation test
@@ -128,14 +128,8 @@ def stored_views(env, path):
 
 def start_counter(env, workdir, varnish, log):
     """count_varnish_views on the bench's Varnish, once a warm-up beacon shows it counting."""
-    process = subprocess.Popen(
-        [PYTHON, "manage.py", "count_varnish_views", "--varnish-name", str(workdir / "state")],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    command = [PYTHON, "manage.py", "count_varnish_views", "--varnish-name"]
+    process = spawn([*command, str(workdir / "state")], env, log)
     url = f"{varnish}/views/?p={WARM_UP}&d=d"
     for _ in range(120):
         subprocess.run(["curl", "-s", "-X", "POST", "-A", USER_AGENT, url], check=False)

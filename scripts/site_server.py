@@ -64,25 +64,19 @@ def manage(env, *args):
         sys.exit(f"manage.py {' '.join(args)} failed")
 
 
+def spawn(command, env, log):
+    """One of the project's processes, from its folder, in a session of its own (so that
+    os.killpg stops it with its children), writing to `log`."""
+    return subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
+
+
 def start_server(env, port, log, workers=2, options=("--access-logfile", "-")):
     gunicorn = Path(PYTHON).parent / "gunicorn"
-    process = subprocess.Popen(
-        [
-            str(gunicorn),
-            "apiwise.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--no-control-socket",
-            *options,
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    command = [str(gunicorn), "apiwise.wsgi", "--bind", f"127.0.0.1:{port}"]
+    command += ["--workers", str(workers), "--no-control-socket", *options]
+    process = spawn(command, env, log)
     base = f"http://127.0.0.1:{port}"
     for _ in range(60):
         if process.poll() is not None:

@@ -18,7 +18,7 @@ from blog.models import ArticlePage
 from tests.bookings.test_guides_report import REPORT, table_rows
 from tests.bookings.test_reading_figures import READING
 from tests.helpers import ROOT, wait_until
-from tests.page_views import BROWSER_AGENT
+from tests.page_views import BROWSER_AGENT, read_five_and_two
 
 pytestmark = [
     pytest.mark.browser,
@@ -32,25 +32,6 @@ SECOND = "/guides/sync-shopify-and-xero/"
 def pending_views():
     with store.local_buffer.lock:
         return sum(store.local_buffer.counts.values())
-
-
-def read_five_and_two(browser, base_url):
-    """A reader's Chromium opens the first guide 5 times and the second twice. Returns the
-    beacons it sent and the cookies it holds afterwards."""
-    # Headless Chromium says "HeadlessChrome", which is not counted: a reader's user agent.
-    context = browser.new_context(user_agent=BROWSER_AGENT)
-    page = context.new_page()
-    beacons = []
-    page.on("request", lambda r: beacons.append(r) if "/views/?" in r.url else None)
-    for path, times in ((FIRST, 5), (SECOND, 2)):
-        for _ in range(times):
-            page.goto(f"{base_url}{path}")
-            page.wait_for_load_state("load")
-    wait_until(lambda: len(beacons) == 7, timeout=10, message="7 beacons sent")
-    page.wait_for_timeout(500)  # the last beacon answered
-    cookies = context.cookies()
-    context.close()
-    return beacons, cookies
 
 
 def report_figures(admin_client):
@@ -69,7 +50,7 @@ def test_five_and_two_views_in_chromium_are_five_and_two_in_the_report(
     live_demo, browser, admin_client
 ):
     store.local_buffer.take()
-    beacons, cookies = read_five_and_two(browser, live_demo.url)
+    beacons, cookies = read_five_and_two(browser, live_demo.url, FIRST, SECOND)
     deadline = time.monotonic() + 10
     while pending_views() < 7 and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -147,7 +128,7 @@ def test_with_the_worker_running_the_views_reach_the_report_within_a_minute(
     if connection.vendor != "postgresql":
         pytest.skip("the worker's own process needs a database it can share: set DATABASE_URL")
     started = time.monotonic()  # the worker is running
-    beacons, cookies = read_five_and_two(browser, live_demo.url)
+    beacons, cookies = read_five_and_two(browser, live_demo.url, FIRST, SECOND)
     assert len(beacons) == 7 and cookies == []
     assert report_figures(admin_client).get(title(FIRST)) in (None, "0")  # not yet written
 

@@ -20,7 +20,7 @@ import redis
 from apiwise.analytics.store import PENDING
 from scripts.site_server import manage
 from tests.helpers import ARTICLE_URL, ROOT, wait_until
-from tests.page_views import BROWSER_AGENT
+from tests.page_views import BROWSER_AGENT, read_five_and_two
 from tests.system.conftest import VARNISH_PORT
 
 pytestmark = [pytest.mark.system, pytest.mark.xdist_group("shared-services")]
@@ -161,22 +161,8 @@ def test_five_and_two_views_in_chromium_through_varnish_are_five_and_two_stored(
     access_log = workdir / "gunicorn.log"
     log_before = access_log.stat().st_size
     before = {path: stored_views(cluster, path) for path in (ARTICLE_URL, SECOND_GUIDE)}
-    # Headless Chromium says "HeadlessChrome", which is not counted: a reader's user agent.
-    context = browser.new_context(user_agent=BROWSER_AGENT)
-    page = context.new_page()
-    beacons = []
-    page.on("request", lambda r: beacons.append(r) if "/views/?" in r.url else None)
-    for path, times in ((ARTICLE_URL, 5), (SECOND_GUIDE, 2)):
-        for _ in range(times):
-            page.goto(varnish + path)
-            page.wait_for_load_state("load")
-    # Playwright hands over events only while it is called: wait in the page.
-    wait_until(
-        lambda: page.wait_for_timeout(200) or len(beacons) == 7, 20, message="7 beacons sent"
-    )
-    page.wait_for_timeout(500)  # the last one answered
-    assert context.cookies() == []
-    context.close()
+    beacons, cookies = read_five_and_two(browser, varnish, ARTICLE_URL, SECOND_GUIDE)
+    assert cookies == []
     assert all(r.method == "POST" for r in beacons)
 
     wait_until(lambda: pending(redis_url, SECOND_GUIDE) >= 2, timeout=20, message="counted")
