@@ -3,8 +3,9 @@
 With Redis (PAGE_VIEWS_REDIS_URL, production's REDIS_URL) every web process, and the counter
 reading Varnish's log (varnish_counter.py), adds to one hash, a counter per (day, page, source)
 combination, and the worker empties it every minute: one round trip per view from a web
-process, one per half second from the counter, shared by every server. Without Redis (`make run`, tests) each process
-keeps a bounded dict of counters and writes it out itself every minute.
+process, one per half second from the counter, shared by every server. Without Redis (`make
+run`, tests) each process keeps a bounded dict of counters and writes it out itself every
+minute.
 
 Either way a crash loses at most the last minute's counts, and a flood of made-up pages or
 sources cannot grow the store without bound: past PAGE_VIEWS_MAX_PENDING distinct
